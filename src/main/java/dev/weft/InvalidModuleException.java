@@ -1,0 +1,17 @@
+package dev.weft;
+
+/**
+ * The binary decodes but breaks a validation rule (type mismatch, unknown index, bad
+ * alignment, ...). Matches the spec's "invalid".
+ */
+public final class InvalidModuleException extends ModuleException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param reason which rule is broken
+     * @param offset byte offset of the offending instruction or entry, or -1
+     */
+    public InvalidModuleException(String reason, long offset) {
+        super(reason, offset);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.weft;
+
+import dev.weft.decode.DecodedModule;
+import dev.weft.decode.Export;
+import dev.weft.decode.Import;
+import dev.weft.decode.ModuleDecoder;
+import dev.weft.validate.ModuleValidator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A decoded and validated WebAssembly module. Immutable and safe to share between threads.
+ *
+ * <pre>{@code
+ * WasmModule module = WasmModule.parse(Path.of("app.wasm"));
+ * for (ModuleImport i : module.imports()) System.out.println(i);
+ * }</pre>
+ */
+public final class WasmModule {
+    /** The largest module binary Weft accepts (1 GiB), an implementation limit. */
+    public static final int MAX_MODULE_BYTES = 1 << 30;
+
+    private final DecodedModule decoded;
+    private final List<ModuleImport> imports;
+    private final List<ModuleExport> exports;
+
+    private WasmModule(DecodedModule decoded) {
+        this.decoded = decoded;
+        List<ModuleImport> im = new ArrayList<>(decoded.imports.length);
+        for (Import i : decoded.imports) {
+            im.add(new ModuleImport(i.module(), i.name(), i.type()));
+        }
+        this.imports = Collections.unmodifiableList(im);
+        List<ModuleExport> ex = new ArrayList<>(decoded.exports.length);
+        for (Export e : decoded.exports) {
+            ex.add(new ModuleExport(e.name(), exportType(decoded, e)));
+        }
+        this.exports = Collections.unmodifiableList(ex);
+    }
+
+    private static ExternType exportType(DecodedModule m, Export e) {
+        return switch (e.kind()) {
+            case FUNCTION -> m.functionType(e.index());
+            case TABLE -> m.tables[e.index()];
+            case MEMORY -> m.memories[e.index()];
+            case GLOBAL -> m.globals[e.index()];
+        };
+    }
+
+    /**
+     * Decodes and validates a module binary.
+     *
+     * @param bytes the binary (copied; the caller may reuse the array)
+     * @return the module
+     * @throws MalformedModuleException if the bytes do not decode
+     * @throws InvalidModuleException if the module does not validate
+     */
+    public static WasmModule parse(byte[] bytes) {
+        if (bytes.length > MAX_MODULE_BYTES) {
+            throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
+        }
+        DecodedModule decoded = ModuleDecoder.decode(bytes.clone());
+        ModuleValidator.validate(decoded);
+        return new WasmModule(decoded);
+    }
+
+    /**
+     * Reads, decodes and validates a module file.
+     *
+     * @param path the {@code .wasm} file
+     * @return the module
+     * @throws UncheckedIOException if the file cannot be read
+     * @throws ModuleException if the module is malformed or invalid
+     */
+    public static WasmModule parse(Path path) {
+        try {
+            long size = Files.size(path);
+            if (size > MAX_MODULE_BYTES) {
+                throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
+            }
+            byte[] bytes = Files.readAllBytes(path);
+            DecodedModule decoded = ModuleDecoder.decode(bytes);
+            ModuleValidator.validate(decoded);
+            return new WasmModule(decoded);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /**
+     * Reads the stream to its end, then decodes and validates the module. The stream is not closed.
+     *
+     * @param in the module binary
+     * @return the module
+     * @throws UncheckedIOException if the stream cannot be read
+     * @throws ModuleException if the module is malformed or invalid, or larger than {@link #MAX_MODULE_BYTES}
+     */
+    public static WasmModule parse(InputStream in) {
+        try {
+            byte[] bytes = in.readNBytes(MAX_MODULE_BYTES);
+            if (in.read() != -1) {
+                throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
+            }
+            DecodedModule decoded = ModuleDecoder.decode(bytes);
+            ModuleValidator.validate(decoded);
+            return new WasmModule(decoded);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read module", e);
+        }
+    }
+
+    /** @return the function types of the type section, in order */
+    public List<FunctionType> types() {
+        return List.of(decoded.types);
+    }
+
+    /** @return the imports, in order */
+    public List<ModuleImport> imports() {
+        return imports;
+    }
+
+    /** @return the exports, in order */
+    public List<ModuleExport> exports() {
+        return exports;
+    }
+
+    /** @return the custom sections, in order */
+    public List<CustomSection> customSections() {
+        return List.of(decoded.customSections);
+    }
+
+    /** @return the module name from the {@code name} section, if any */
+    public Optional<String> name() {
+        return Optional.ofNullable(decoded.names.moduleName());
+    }
+
+    /**
+     * @param functionIndex a function index (imports first)
+     * @return the function's name from the {@code name} section, if any
+     */
+    public Optional<String> functionName(int functionIndex) {
+        return Optional.ofNullable(decoded.names.functionName(functionIndex));
+    }
+
+    /** @return number of functions, imported ones included */
+    public int functionCount() {
+        return decoded.functionTypes.length;
+    }
+
+    /**
+     * @param functionIndex a function index (imports first)
+     * @return the function's type
+     */
+    public FunctionType functionType(int functionIndex) {
+        return decoded.functionType(functionIndex);
+    }
+
+    /** Internal: the decoded form, for the translator and runtime. Not part of the API. */
+    DecodedModule decoded() {
+        return decoded;
+    }
+}
