@@ -42,13 +42,52 @@ final class BodyDecoder {
         r.limit(offset + length);
         r.pos(offset);
         locals();
-        int depth = 1; // the function body itself
-        open[0] = OPEN;
+        open[0] = OPEN; // the function body itself
+        instructions(1, -1);
+    }
+
+    /**
+     * A body's bytes ran out at {@code at} with {@code depth} blocks still open. The reference
+     * decoder does not stop at the body's declared size: it reads on into whatever follows and
+     * reports what it meets there (often {@code END opcode expected}, or {@code section size
+     * mismatch} if an {@code end} follows). This decodes on the same way to give the same error.
+     *
+     * @param at where the body ended
+     * @param depth number of open blocks, the function body included
+     * @param isIf for each open block, whether it is an {@code if} without {@code else} yet
+     * @return the error to throw
+     */
+    MalformedModuleException overrun(int at, int depth, boolean[] isIf) {
+        if (open.length < depth) {
+            open = new byte[depth];
+        }
+        for (int i = 0; i < depth; i++) {
+            open[i] = isIf[i] ? OPEN_IF : OPEN;
+        }
+        r.limit(code.length);
+        r.pos(at);
+        try {
+            instructions(depth, at);
+        } catch (MalformedModuleException e) {
+            return e;
+        }
+        throw new IllegalStateException("decoding past the end of a body returned normally");
+    }
+
+    /**
+     * Decodes instructions until the function's final {@code end}.
+     *
+     * @param depth open blocks, the function body included
+     * @param bodyEnd where the body's declared bytes ended if decoding has run past them, else -1
+     */
+    private void instructions(int depth, int bodyEnd) {
         while (true) {
             int at = r.pos();
             if (at >= r.limit()) {
-                throw new MalformedModuleException(at < code.length ? "END opcode expected"
-                        : "unexpected end of section or function", at);
+                if (bodyEnd < 0 && at < code.length) {
+                    throw overrun(at, depth);
+                }
+                throw new MalformedModuleException("unexpected end of section or function", at);
             }
             int op = r.u8();
             switch (op) {
@@ -67,6 +106,10 @@ final class BodyDecoder {
                 }
                 case END -> {
                     if (--depth == 0) {
+                        if (bodyEnd >= 0) {
+                            throw new MalformedModuleException("section size mismatch: function body has no end",
+                                    bodyEnd);
+                        }
                         if (r.pos() != r.limit()) {
                             throw new MalformedModuleException(
                                     "section size mismatch: bytes after the end of the function body", r.pos());
@@ -117,6 +160,14 @@ final class BodyDecoder {
                 }
             }
         }
+    }
+
+    private MalformedModuleException overrun(int at, int depth) {
+        boolean[] isIf = new boolean[depth];
+        for (int i = 0; i < depth; i++) {
+            isIf[i] = open[i] == OPEN_IF;
+        }
+        return overrun(at, depth, isIf);
     }
 
     private void locals() {

@@ -869,12 +869,15 @@ final class FunctionValidator {
         return new MalformedModuleException("illegal opcode " + WasmOpcodes.describe(prefix, op), instr);
     }
 
-    /**
-     * The body's bytes ran out before the {@code end} that closes it. The reference decoder
-     * would read on into whatever follows the body and meet something other than {@code end}.
-     */
-    MalformedModuleException missingEnd(int at) {
-        return new MalformedModuleException(at < code.length ? "END opcode expected"
-                : "unexpected end of section or function", at);
+    /** The body's bytes ran out before the {@code end} that closes it: see {@link BodyDecoder#overrun}. */
+    private MalformedModuleException missingEnd(int at) {
+        if (at >= code.length) {
+            return new MalformedModuleException("unexpected end of section or function", at);
+        }
+        boolean[] isIf = new boolean[depth];
+        for (int i = 0; i < depth; i++) {
+            isIf[i] = ctlKind[i] == K_IF;
+        }
+        return new BodyDecoder(code).overrun(at, depth, isIf);
     }
 }

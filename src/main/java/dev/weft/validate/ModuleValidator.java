@@ -1,10 +1,13 @@
 package dev.weft.validate;
 
 import dev.weft.ExternKind;
+import dev.weft.GlobalType;
 import dev.weft.InvalidModuleException;
 import dev.weft.Limits;
 import dev.weft.MalformedModuleException;
+import dev.weft.MemoryType;
 import dev.weft.ModuleException;
+import dev.weft.TableType;
 import dev.weft.UnsupportedFeatureException;
 import dev.weft.decode.DataSegment;
 import dev.weft.decode.DecodedModule;
@@ -25,10 +28,10 @@ import java.util.Set;
  * before validating it: imports, function types, globals, tables, memories, element and data
  * segments, then the function bodies, then the start function, exports and the one-memory
  * rule. The first broken rule is remembered, but the remaining bodies are still decoded; if
- * one of them is malformed (or the module needs a data count section it lacks) that
- * {@link MalformedModuleException} is thrown instead, otherwise the remembered
- * {@link InvalidModuleException} (or {@link UnsupportedFeatureException} for an
- * implementation limit).
+ * one of them is malformed that {@link MalformedModuleException} is thrown instead, otherwise
+ * the remembered {@link InvalidModuleException} (or {@link UnsupportedFeatureException} for an
+ * implementation limit). A missing data count section is reported only for a module that is
+ * otherwise valid (see {@link #validate}).
  */
 public final class ModuleValidator {
     /** Largest memory size in 64 KiB pages (4 GiB). */
@@ -76,10 +79,6 @@ public final class ModuleValidator {
             }
             decoder.decode(b.offset(), b.length());
         }
-        if (module.dataCount < 0 && (validator.usesDataSegments || decoder != null && decoder.usesDataSegments)) {
-            throw new MalformedModuleException("data count section required", module.bytes.length);
-        }
-
         if (rejection == null) {
             try {
                 checkStartAndExports(module, c);
@@ -89,6 +88,13 @@ public final class ModuleValidator {
         }
         if (rejection != null) {
             throw rejection;
+        }
+        // The reference interpreter checks this last of all decoding rules. Unlike the other
+        // malformed conditions it yields to a validation error: the suite's wabt-converted
+        // binaries drop the data count section from modules that use a data index but have no
+        // data segment (memory_init.wast), and those must still fail as invalid.
+        if (module.dataCount < 0 && (validator.usesDataSegments || decoder != null && decoder.usesDataSegments)) {
+            throw new MalformedModuleException("data count section required", module.bytes.length);
         }
     }
 
@@ -115,12 +121,12 @@ public final class ModuleValidator {
     /** Everything a function body may depend on, in the reference interpreter's order. */
     private static void checkDeclarations(DecodedModule m, ModuleContext c) {
         for (Import i : m.imports) {
-            switch (i.type().kind()) {
-                case FUNCTION -> checkTypeIndex(i.typeIndex(), m, -1);
-                case TABLE -> checkTableLimits(((dev.weft.TableType) i.type()).limits(), -1);
-                case MEMORY -> checkMemoryLimits(((dev.weft.MemoryType) i.type()).limits(), -1);
-                case GLOBAL -> {
-                }
+            if (i.type() instanceof TableType t) {
+                checkTableLimits(t.limits(), -1);
+            } else if (i.type() instanceof MemoryType mt) {
+                checkMemoryLimits(mt.limits(), -1);
+            } else if (!(i.type() instanceof GlobalType)) {
+                checkTypeIndex(i.typeIndex(), m, -1); // a function import
             }
         }
         for (int f = m.importedFunctionCount; f < m.functionTypes.length; f++) {

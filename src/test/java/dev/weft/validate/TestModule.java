@@ -53,13 +53,18 @@ final class TestModule {
     }
 
     /** Adds a function type and returns its index. */
-    int type(ValueType[] params, ValueType... results) {
+    int type(ValueType[] params, ValueType[] results) {
         types.add(FunctionType.of(params, results));
         return types.size() - 1;
     }
 
+    /** Adds the function type {@code [] -> []} and returns its index. */
+    int type() {
+        return type(new ValueType[0], new ValueType[0]);
+    }
+
     /** Adds a function type {@code [] -> results} and returns its index. */
-    int type(ValueType... results) {
+    int typeReturning(ValueType... results) {
         return type(new ValueType[0], results);
     }
 
