@@ -68,10 +68,14 @@ public final class ConformanceReport {
         Files.createDirectories(dir);
         Set<String> modes = results.modes();
         try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-             FileLock lock = lockFile.lock()) {
-            writeSummary(results.rows(), modes);
-            writeMismatches(results.mismatches(), modes);
+                StandardOpenOption.WRITE)) {
+            FileLock lock = lockFile.lock();
+            try {
+                writeSummary(results.rows(), modes);
+                writeMismatches(results.mismatches(), modes);
+            } finally {
+                lock.release();
+            }
         }
     }
 
