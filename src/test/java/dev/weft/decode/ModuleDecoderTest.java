@@ -62,8 +62,8 @@ class ModuleDecoderTest {
         @Test
         void shortInputIsAnUnexpectedEnd() {
             assertMalformed("unexpected end of section or function", 0, bytes());
-            assertMalformed("unexpected end of section or function", 0, bytes(0x00, 0x61, 0x73));
-            assertMalformed("unexpected end of section or function", 4, bytes(0x00, 0x61, 0x73, 0x6D, 0x01, 0x00));
+            assertMalformed("unexpected end of section or function", 3, bytes(0x00, 0x61, 0x73));
+            assertMalformed("unexpected end of section or function", 6, bytes(0x00, 0x61, 0x73, 0x6D, 0x01, 0x00));
         }
 
         @Test
