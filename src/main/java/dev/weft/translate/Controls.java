@@ -1,0 +1,78 @@
+package dev.weft.translate;
+
+import dev.weft.FunctionType;
+
+import java.util.Arrays;
+
+/**
+ * The translator's control stack: one frame per open block, loop, if/else and the function.
+ * Forward branches to a frame's end are kept as fixup chains and patched when the end is reached.
+ */
+final class Controls {
+    static final byte FUNC = 0;
+    static final byte BLOCK = 1;
+    static final byte LOOP = 2;
+    static final byte IF = 3;
+    static final byte ELSE = 4;
+
+    byte[] kind = new byte[16];
+    /** Operand stack height below the frame's parameters. */
+    int[] height = new int[16];
+    FunctionType[] type = new FunctionType[16];
+    /** True after an unconditional branch, until the frame's else/end. */
+    boolean[] unreachable = new boolean[16];
+    /** True once some branch targets the frame's end (its results must then sit in their slots). */
+    boolean[] branched = new boolean[16];
+    /** Loops: offset of the first instruction (backward branch target). */
+    int[] start = new int[16];
+    /** Fixup chain of forward branches to the frame's end. */
+    int[] endFixups = new int[16];
+    /** If frames: fixup chain of the branch to the else arm. */
+    int[] elseFixups = new int[16];
+    int depth;
+
+    int push(byte k, int h, FunctionType t) {
+        if (depth == kind.length) {
+            int n = depth * 2;
+            kind = Arrays.copyOf(kind, n);
+            height = Arrays.copyOf(height, n);
+            type = Arrays.copyOf(type, n);
+            unreachable = Arrays.copyOf(unreachable, n);
+            branched = Arrays.copyOf(branched, n);
+            start = Arrays.copyOf(start, n);
+            endFixups = Arrays.copyOf(endFixups, n);
+            elseFixups = Arrays.copyOf(elseFixups, n);
+        }
+        int f = depth++;
+        kind[f] = k;
+        height[f] = h;
+        type[f] = t;
+        unreachable[f] = false;
+        branched[f] = false;
+        start[f] = -1;
+        endFixups[f] = Fixups.NONE;
+        elseFixups[f] = Fixups.NONE;
+        return f;
+    }
+
+    /** @return the innermost frame */
+    int top() {
+        return depth - 1;
+    }
+
+    /**
+     * @param relativeDepth a branch's label index
+     * @return the frame it targets
+     */
+    int target(int relativeDepth) {
+        return depth - 1 - relativeDepth;
+    }
+
+    /**
+     * @param f a frame
+     * @return number of values a branch to it carries (a loop's parameters, otherwise its results)
+     */
+    int labelArity(int f) {
+        return kind[f] == LOOP ? type[f].paramCount() : type[f].resultCount();
+    }
+}

@@ -1,0 +1,1163 @@
+package dev.weft.translate;
+
+import static dev.weft.translate.Operands.CONST;
+import static dev.weft.translate.Operands.LOCAL;
+import static dev.weft.translate.Operands.TEMP;
+import static dev.weft.translate.OperatorTable.NONE;
+
+import dev.weft.FunctionType;
+import dev.weft.UnsupportedFeatureException;
+import dev.weft.ValueType;
+import dev.weft.code.CodeLayout;
+import dev.weft.code.CompiledCode;
+import dev.weft.code.InstructionDecoder;
+import dev.weft.code.InstructionEncoder;
+import dev.weft.code.Opcodes;
+import dev.weft.decode.BinaryReader;
+import dev.weft.decode.DecodedModule;
+import dev.weft.decode.FunctionBody;
+import dev.weft.decode.WasmOpcodes;
+
+/**
+ * Translates validated WebAssembly function bodies into Weft's register-based internal code,
+ * in one streaming pass per function.
+ *
+ * <p>{@code local.get} and constants never become instructions: they are providers on the
+ * {@link Operands} stack and end up as slot operands or immediates of the instruction that
+ * consumes them. Every other value lives in the temporary slot of its stack position, so
+ * block results and call arguments usually are where they are needed already. Fusions:
+ * operations with a constant operand use {@code _imm} forms; a comparison followed by
+ * {@code br_if}/{@code if} becomes one compare-and-branch; a result consumed by
+ * {@code local.set}/{@code local.tee} is written straight into the local by retargeting the
+ * instruction that produced it.
+ *
+ * <p>Frames with more than 65536 slots still work: slot fields are 16 bits, so an operand in a
+ * far slot is first copied to one of three scratch slots (after the locals, always near) with
+ * {@code copy_far}, and a far result is written to a scratch slot and copied out.
+ */
+public final class Translator {
+    /** Scratch slots after the locals, for operands and results in far slots. */
+    static final int SCRATCH_SLOTS = 3;
+    /** Implementation limit on a frame's slot count (values on the stack at once, plus locals). */
+    static final int MAX_FRAME_SLOTS = 1 << 24;
+
+    private static final FunctionType EMPTY_BLOCK = FunctionType.of(new ValueType[0], new ValueType[0]);
+    private static final FunctionType[] SINGLE_RESULT = new FunctionType[ValueType.values().length];
+
+    static {
+        for (ValueType t : ValueType.values()) {
+            SINGLE_RESULT[t.ordinal()] = FunctionType.of(new ValueType[0], new ValueType[] {t});
+        }
+    }
+
+    private final DecodedModule module;
+    private final InstructionEncoder out = new InstructionEncoder();
+    private final Operands stack = new Operands();
+    private final Controls controls = new Controls();
+    private final Fixups fixups = new Fixups();
+    private final BinaryReader in;
+    private final int[] functions;
+    private long wasmInstructions;
+    private long internalInstructions;
+
+    // per function
+    private ValueType[] localTypes = new ValueType[16];
+    private int localCount;
+    private int tempBase;
+    private int scratch;
+    /** Nesting depth of blocks opened inside unreachable code being skipped. */
+    private int skipDepth;
+    private int[] tableTargets = new int[16];
+
+    // fusion state: what the last emitted instruction was
+    private int lastPc = -1;
+    private int lastOpcode;
+    /** Height of the temporary the last instruction wrote, or -1. */
+    private int lastDstHeight = -1;
+    /** Wasm comparison the last instruction computed into lastDstHeight (for branch fusion), or NONE. */
+    private int lastCompare = NONE;
+    private int lastCompareA;
+    private int lastCompareB;
+    private boolean lastCompareImm;
+    private int lastCompareImmValue;
+
+    private Translator(DecodedModule module) {
+        this.module = module;
+        this.in = new BinaryReader(module.bytes, 0, module.bytes.length);
+        this.functions = new int[module.functionTypes.length * CompiledCode.STRIDE];
+    }
+
+    /**
+     * Translates every function of a validated module.
+     *
+     * @param module a module that passed validation
+     * @return the translated code
+     * @throws UnsupportedFeatureException for instructions not supported yet (SIMD) or frames over the limit
+     */
+    public static CompiledCode translate(DecodedModule module) {
+        Translator t = new Translator(module);
+        for (int i = 0; i < module.bodies.length; i++) {
+            t.function(module.importedFunctionCount + i);
+        }
+        return new CompiledCode(t.out.finish(), t.functions, t.wasmInstructions, t.internalInstructions);
+    }
+
+    // ------------------------------------------------------------------ function
+
+    private void function(int index) {
+        FunctionType type = module.functionType(index);
+        FunctionBody body = module.bodies[index - module.importedFunctionCount];
+        in.pos(body.offset());
+        in.limit(body.offset() + body.length());
+        boolean refLocals = readLocals(type);
+        if (localCount + SCRATCH_SLOTS > CodeLayout.MAX_SLOT + 1) {
+            throw new UnsupportedFeatureException("function " + index + " has " + localCount
+                    + " locals; Weft's translator supports up to " + (CodeLayout.MAX_SLOT + 1 - SCRATCH_SLOTS), body.offset());
+        }
+        int params = type.paramCount();
+        scratch = localCount;
+        tempBase = localCount + SCRATCH_SLOTS;
+        stack.reset(localCount);
+        fixups.reset();
+        controls.depth = 0;
+        skipDepth = 0;
+        forget();
+        int entry = out.position();
+        controls.push(Controls.FUNC, 0, FunctionType.of(new ValueType[0], resultsOf(type)));
+        while (controls.depth > 0) {
+            instruction();
+        }
+        long frame = Math.max((long) tempBase + stack.maxHeight, type.resultCount());
+        if (frame > MAX_FRAME_SLOTS) {
+            throw new UnsupportedFeatureException("function " + index + " needs " + frame
+                    + " frame slots, more than Weft's limit of " + MAX_FRAME_SLOTS, body.offset());
+        }
+        int row = index * CompiledCode.STRIDE;
+        functions[row + CompiledCode.ENTRY] = entry;
+        functions[row + CompiledCode.PARAMS] = params;
+        functions[row + CompiledCode.LOCALS] = localCount - params;
+        functions[row + CompiledCode.FRAME] = (int) frame;
+        functions[row + CompiledCode.FLAGS] = refLocals ? CompiledCode.REF_LOCALS : 0;
+    }
+
+    private static ValueType[] resultsOf(FunctionType t) {
+        ValueType[] r = new ValueType[t.resultCount()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = t.result(i);
+        }
+        return r;
+    }
+
+    /** Reads the local declarations (validated already); returns whether a declared local is a reference. */
+    private boolean readLocals(FunctionType type) {
+        localCount = 0;
+        for (int i = 0; i < type.paramCount(); i++) {
+            addLocal(type.param(i));
+        }
+        boolean refs = false;
+        int groups = in.u32();
+        for (int g = 0; g < groups; g++) {
+            int n = in.u32();
+            ValueType t = ValueType.fromCode(in.u8());
+            refs |= t.isReference();
+            for (int i = 0; i < n; i++) {
+                addLocal(t);
+            }
+        }
+        return refs;
+    }
+
+    private void addLocal(ValueType t) {
+        if (localCount == localTypes.length) {
+            localTypes = java.util.Arrays.copyOf(localTypes, localCount * 2);
+        }
+        localTypes[localCount++] = t;
+    }
+
+    // ------------------------------------------------------------------ emission helpers
+
+    /** Records that an instruction was written, which ends any fusion opportunity. */
+    private int note(int pc, int opcode) {
+        lastPc = pc;
+        lastOpcode = opcode;
+        lastDstHeight = -1;
+        lastCompare = NONE;
+        internalInstructions++;
+        return pc;
+    }
+
+    /** Forgets the last instruction (a label was bound after it: nothing may be fused across). */
+    private void forget() {
+        lastPc = -1;
+        lastDstHeight = -1;
+        lastCompare = NONE;
+    }
+
+    private int tempSlot(int h) {
+        return tempBase + h;
+    }
+
+    private static boolean isFar(int slot) {
+        return slot > CodeLayout.MAX_SLOT;
+    }
+
+    /**
+     * Returns a near slot holding entry h, for reading. Constants are first written into the
+     * entry's own temporary; far temporaries are copied to scratch slot k.
+     */
+    private int read(int h, int k) {
+        int slot = tempSlot(h);
+        switch (stack.kind(h)) {
+            case LOCAL:
+                return stack.local(h);
+            case CONST:
+                if (isFar(slot)) {
+                    materializeConst(scratch + k, stack.type(h), stack.bits(h));
+                    return scratch + k;
+                }
+                materialize(h);
+                return slot;
+            default:
+                break;
+        }
+        if (!isFar(slot)) {
+            return slot;
+        }
+        int s = scratch + k;
+        int op = stack.type(h).isReference() ? Opcodes.COPY_REF_FAR : Opcodes.COPY_FAR;
+        note(out.emitCopyFar(op, s, slot), op);
+        return s;
+    }
+
+    /** Result slot for a value that will sit at height h (a scratch slot if h's slot is far; see {@link #result}). */
+    private int dst(int h) {
+        int slot = tempSlot(h);
+        return isFar(slot) ? scratch : slot;
+    }
+
+    /** After an instruction wrote the value of height h via {@link #dst}: copies it out if far, records fusion state. */
+    private void result(int pc, int opcode, int h, ValueType type) {
+        note(pc, opcode);
+        int slot = tempSlot(h);
+        if (isFar(slot)) {
+            int op = type.isReference() ? Opcodes.COPY_REF_FAR : Opcodes.COPY_FAR;
+            note(out.emitCopyFar(op, slot, scratch), op);
+        } else {
+            lastDstHeight = h;
+        }
+    }
+
+    /**
+     * Writes entry h's value into its own temporary slot and makes the entry a temporary.
+     * Never called while an operand read into a scratch slot is pending (it may use scratch 0).
+     */
+    private void materialize(int h) {
+        if (stack.kind(h) != TEMP) {
+            move(tempSlot(h), h);
+            stack.becomeTemp(h);
+        }
+    }
+
+    /** Emits whatever puts entry h's value into slot target (nothing if it is there). */
+    private void move(int target, int h) {
+        ValueType t = stack.type(h);
+        switch (stack.kind(h)) {
+            case CONST -> {
+                long v = stack.bits(h);
+                if (isFar(target)) {
+                    materializeConst(scratch, t, v);
+                    copy(target, scratch, t);
+                } else {
+                    materializeConst(target, t, v);
+                }
+            }
+            case LOCAL -> copy(target, stack.local(h), t);
+            default -> {
+                int slot = tempSlot(h);
+                if (slot != target) {
+                    copy(target, slot, t);
+                }
+            }
+        }
+    }
+
+    private void materializeConst(int target, ValueType t, long v) {
+        if (t.isReference()) {
+            note(out.refNull(target), Opcodes.REF_NULL);
+        } else if (v == (int) v) {
+            note(out.const32(target, (int) v), Opcodes.CONST_32);
+        } else {
+            note(out.const64(target, v), Opcodes.CONST_64);
+        }
+    }
+
+    private void copy(int target, int source, ValueType t) {
+        boolean ref = t.isReference();
+        if (isFar(target) || isFar(source)) {
+            int op = ref ? Opcodes.COPY_REF_FAR : Opcodes.COPY_FAR;
+            note(out.emitCopyFar(op, target, source), op);
+        } else {
+            int op = ref ? Opcodes.COPY_REF : Opcodes.COPY;
+            note(out.emitUnary(op, target, source), op);
+        }
+    }
+
+    /** Moves the top n values into the slots of the label at height target (in place: nothing to do). */
+    private void moveTop(int n, int target) {
+        int from = stack.height - n;
+        for (int i = 0; i < n; i++) {
+            move(tempSlot(target + i), from + i);
+        }
+    }
+
+    private boolean topInPlace(int n, int target) {
+        return inPlace(stack.height - n, n, target);
+    }
+
+    /** Whether the n entries from height from are temporaries already in the slots of a label at height target. */
+    private boolean inPlace(int from, int n, int target) {
+        if (from != target) {
+            return n == 0;
+        }
+        for (int i = 0; i < n; i++) {
+            if (stack.kind(from + i) != TEMP) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Makes every local provider on the stack a temporary: at a block entry, so that a local.set inside cannot reach below. */
+    private void materializeLocals() {
+        if (stack.localEntries() == 0) {
+            return;
+        }
+        for (int h = 0; h < stack.height; h++) {
+            if (stack.kind(h) == LOCAL) {
+                materialize(h);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ branches
+
+    private int jump(int frame) {
+        int pc = out.br(0);
+        note(pc, Opcodes.BR);
+        linkTo(frame, pc + InstructionDecoder.Jump.OFF_AT, pc);
+        return pc;
+    }
+
+    /** Makes the branch whose offset field is at fieldAt jump to frame's label. */
+    private void linkTo(int frame, int fieldAt, int instructionAt) {
+        if (controls.kind[frame] == Controls.LOOP) {
+            out.patchI32(fieldAt, controls.start[frame] - instructionAt);
+        } else {
+            controls.endFixups[frame] = fixups.add(controls.endFixups[frame], fieldAt, instructionAt);
+            controls.branched[frame] = true;
+        }
+    }
+
+    private void bind(int chain) {
+        fixups.bind(chain, out.position(), out);
+        forget();
+    }
+
+    /** Result of {@link #conditionalJump}: the condition was a constant. */
+    private static final int ALWAYS = -2;
+    private static final int NEVER = -3;
+
+    /**
+     * Pops the i32 condition on top of the stack and emits a branch taken when it is
+     * {@code whenTrue}, fusing a comparison computed just before. Returns the chain-ready
+     * branch as {@code fieldAt} in {@link #pendingField} and the instruction offset, or
+     * {@link #ALWAYS}/{@link #NEVER} for a constant condition.
+     */
+    private int conditionalJump(boolean whenTrue) {
+        int h = stack.top();
+        if (stack.kind(h) == CONST) {
+            boolean taken = ((int) stack.bits(h) != 0) == whenTrue;
+            stack.pop();
+            return taken ? ALWAYS : NEVER;
+        }
+        if (lastCompare != NONE && lastDstHeight == h && lastPc >= 0) {
+            int cmp = lastCompare;
+            int a = lastCompareA;
+            int b = lastCompareB;
+            boolean imm = lastCompareImm;
+            int immValue = lastCompareImmValue;
+            out.position(lastPc);
+            internalInstructions--;
+            stack.pop();
+            int pc;
+            if (cmp == WasmOpcodes.I32_EQZ || cmp == WasmOpcodes.I64_EQZ) {
+                boolean i64 = cmp == WasmOpcodes.I64_EQZ;
+                int op = whenTrue ? (i64 ? Opcodes.BR_IF_NOT_I64 : Opcodes.BR_IF_NOT) : (i64 ? Opcodes.BR_IF_I64 : Opcodes.BR_IF);
+                pc = out.emitJumpIf(op, a, 0);
+                note(pc, op);
+                pendingField = pc + InstructionDecoder.JumpIf.OFF_AT;
+                return pc;
+            }
+            if (imm) {
+                int op = whenTrue ? OperatorTable.BRANCH_IMM[cmp] : OperatorTable.BRANCH_NOT_IMM[cmp];
+                pc = out.emitJumpCmpImm32(op, a, immValue, 0);
+                note(pc, op);
+                pendingField = pc + InstructionDecoder.JumpCmpImm32.OFF_AT;
+            } else {
+                int op = whenTrue ? OperatorTable.BRANCH[cmp] : OperatorTable.BRANCH_NOT[cmp];
+                pc = out.emitJumpCmp(op, a, b, 0);
+                note(pc, op);
+                pendingField = pc + InstructionDecoder.JumpCmp.OFF_AT;
+            }
+            return pc;
+        }
+        int slot = read(h, 0);
+        stack.pop();
+        int op = whenTrue ? Opcodes.BR_IF : Opcodes.BR_IF_NOT;
+        int pc = out.emitJumpIf(op, slot, 0);
+        note(pc, op);
+        pendingField = pc + InstructionDecoder.JumpIf.OFF_AT;
+        return pc;
+    }
+
+    private int pendingField;
+
+    /** Conditional branch to frame: pops the condition; copies the label's values first when needed. */
+    private void branchIf(int depth) {
+        int target = controls.target(depth);
+        int arity = controls.labelArity(target);
+        boolean direct = controls.kind[target] != Controls.FUNC
+                && inPlace(stack.height - 1 - arity, arity, controls.height[target]);
+        if (direct) {
+            int pc = conditionalJump(true);
+            if (pc == ALWAYS) {
+                jump(target);
+                setUnreachable();
+            } else if (pc != NEVER) {
+                linkTo(target, pendingField, pc);
+            }
+            return;
+        }
+        // Branch over the moves when the condition is false.
+        int pc = conditionalJump(false);
+        if (pc == ALWAYS) {
+            return; // the condition is constant false: the branch is never taken
+        }
+        int skip = pc == NEVER ? Fixups.NONE : fixups.add(Fixups.NONE, pendingField, pc);
+        branch(depth);
+        if (pc == NEVER) {
+            setUnreachable(); // the condition is constant true
+        } else {
+            bind(skip);
+        }
+    }
+
+    /** Unconditional branch to the label of the given depth (a return for the function frame). */
+    private void branch(int depth) {
+        int target = controls.target(depth);
+        if (controls.kind[target] == Controls.FUNC) {
+            emitReturn();
+            return;
+        }
+        moveTop(controls.labelArity(target), controls.height[target]);
+        jump(target);
+    }
+
+    private void branchTable() {
+        int n = in.u32Int("br_table length");
+        if (tableTargets.length < n + 1) {
+            tableTargets = new int[n + 1];
+        }
+        for (int i = 0; i <= n; i++) {
+            tableTargets[i] = in.u32();
+        }
+        int index = read(stack.top(), 0);
+        stack.pop();
+        int arity = controls.labelArity(controls.target(tableTargets[n]));
+        int pc = out.brTable(index, n);
+        note(pc, Opcodes.BR_TABLE);
+        boolean stubs = false;
+        for (int i = 0; i <= n; i++) {
+            int target = controls.target(tableTargets[i]);
+            if (controls.kind[target] != Controls.FUNC && topInPlace(arity, controls.height[target])) {
+                linkTo(target, pc + InstructionDecoder.JumpTable.targetsAt(i), pc);
+                tableTargets[i] = -1;
+            } else {
+                stubs = true;
+            }
+        }
+        if (stubs) {
+            // Targets whose values must move first get a stub after the table: moves, then the branch.
+            for (int i = 0; i <= n; i++) {
+                int depth = tableTargets[i];
+                if (depth < 0) {
+                    continue;
+                }
+                int stub = out.position();
+                forget();
+                branch(depth);
+                for (int k = i; k <= n; k++) {
+                    if (tableTargets[k] == depth) {
+                        out.patchI32(pc + InstructionDecoder.JumpTable.targetsAt(k), stub - pc);
+                        tableTargets[k] = -1;
+                    }
+                }
+            }
+        }
+        setUnreachable();
+    }
+
+    private void setUnreachable() {
+        int f = controls.top();
+        controls.unreachable[f] = true;
+        stack.truncate(controls.height[f]);
+        forget();
+    }
+
+    private void emitReturn() {
+        FunctionType t = controls.type[0];
+        int n = t.resultCount();
+        int h = stack.height - n;
+        if (n == 1 && !t.result(0).isReference() && stack.kind(h) != CONST) {
+            int src = read(h, 0);
+            note(out.return1(src), Opcodes.RETURN_1);
+            return;
+        }
+        // Locals among the results could be overwritten by moves into slots 0..n-1: take them out first.
+        if (n > 1) {
+            for (int i = 0; i < n; i++) {
+                if (stack.kind(h + i) == LOCAL && stack.local(h + i) < n) {
+                    materialize(h + i);
+                }
+            }
+        }
+        // Sources sit at or above tempBase > n, targets are 0..n-1: moving in order never clobbers a source.
+        for (int i = 0; i < n; i++) {
+            move(i, h + i);
+        }
+        note(out.return_(), Opcodes.RETURN);
+    }
+
+    // ------------------------------------------------------------------ blocks
+
+    private FunctionType blockType() {
+        long bt = in.s33();
+        if (bt == -0x40) {
+            return EMPTY_BLOCK;
+        }
+        if (bt < 0) {
+            return SINGLE_RESULT[ValueType.fromCode((int) (bt & 0x7F)).ordinal()];
+        }
+        return module.types[(int) bt];
+    }
+
+    private void enterBlock(byte kind, FunctionType type) {
+        materializeLocals();
+        int params = type.paramCount();
+        int base = stack.height - params;
+        if (kind == Controls.LOOP) {
+            for (int i = 0; i < params; i++) {
+                materialize(base + i);
+            }
+        }
+        int f = controls.push(kind, base, type);
+        if (kind == Controls.LOOP) {
+            controls.start[f] = out.position();
+            forget();
+        }
+    }
+
+    private void enterIf(FunctionType type) {
+        // The condition is popped first so that a comparison right before can fuse into the branch;
+        // locals below are made temporaries before the branch, so both arms see the same stack.
+        // (Any move emitted here ends the fusion: the branch then tests the comparison's result slot.)
+        int cond = stack.top();
+        int params = type.paramCount();
+        int base = cond - params;
+        if (stack.localEntries() > 0 || params > 0) {
+            for (int h = 0; h < cond; h++) {
+                if (stack.kind(h) == LOCAL || (h >= base && stack.kind(h) == CONST)) {
+                    materialize(h);
+                }
+            }
+        }
+        int pc = conditionalJump(false);
+        int f = controls.push(Controls.IF, base, type);
+        if (pc == ALWAYS) {
+            int j = out.br(0);
+            note(j, Opcodes.BR);
+            controls.elseFixups[f] = fixups.add(Fixups.NONE, j + InstructionDecoder.Jump.OFF_AT, j);
+        } else if (pc != NEVER) {
+            controls.elseFixups[f] = fixups.add(Fixups.NONE, pendingField, pc);
+        }
+    }
+
+    private void enterElse() {
+        int f = controls.top();
+        if (!controls.unreachable[f]) {
+            moveTop(controls.type[f].resultCount(), controls.height[f]);
+            jump(f);
+        }
+        controls.branched[f] = true;
+        bind(controls.elseFixups[f]);
+        controls.elseFixups[f] = Fixups.NONE;
+        controls.kind[f] = Controls.ELSE;
+        controls.unreachable[f] = false;
+        stack.truncate(controls.height[f]);
+        FunctionType t = controls.type[f];
+        for (int i = 0; i < t.paramCount(); i++) {
+            stack.pushTemp(t.param(i));
+        }
+    }
+
+    private void end() {
+        int f = controls.top();
+        byte kind = controls.kind[f];
+        FunctionType t = controls.type[f];
+        int results = t.resultCount();
+        int base = controls.height[f];
+        if (kind == Controls.FUNC) {
+            if (!controls.unreachable[f]) {
+                emitReturn();
+            }
+            controls.depth--;
+            return;
+        }
+        boolean merge = kind == Controls.IF || kind == Controls.ELSE || (kind == Controls.BLOCK && controls.branched[f]);
+        if (!controls.unreachable[f] && merge) {
+            moveTop(results, base);
+        }
+        if (kind == Controls.IF) {
+            bind(controls.elseFixups[f]); // no else arm: the false edge arrives here with the parameters as results
+        }
+        if (kind != Controls.LOOP) {
+            bind(controls.endFixups[f]);
+        }
+        if (controls.unreachable[f] || merge) {
+            stack.truncate(base);
+            for (int i = 0; i < results; i++) {
+                stack.pushTemp(t.result(i));
+            }
+        }
+        controls.depth--;
+    }
+
+    // ------------------------------------------------------------------ the instruction loop
+
+    private void instruction() {
+        int at = in.pos();
+        int op = in.u8();
+        wasmInstructions++;
+        if (controls.unreachable[controls.top()]) {
+            skip(op, at);
+            return;
+        }
+        switch (op) {
+            case WasmOpcodes.UNREACHABLE -> {
+                note(out.unreachable(), Opcodes.UNREACHABLE);
+                setUnreachable();
+            }
+            case WasmOpcodes.NOP -> {
+            }
+            case WasmOpcodes.BLOCK -> enterBlock(Controls.BLOCK, blockType());
+            case WasmOpcodes.LOOP -> enterBlock(Controls.LOOP, blockType());
+            case WasmOpcodes.IF -> enterIf(blockType());
+            case WasmOpcodes.ELSE -> enterElse();
+            case WasmOpcodes.END -> end();
+            case WasmOpcodes.BR -> {
+                branch(in.u32());
+                setUnreachable();
+            }
+            case WasmOpcodes.BR_IF -> branchIf(in.u32());
+            case WasmOpcodes.BR_TABLE -> branchTable();
+            case WasmOpcodes.RETURN -> {
+                emitReturn();
+                setUnreachable();
+            }
+            case WasmOpcodes.CALL -> call(in.u32());
+            case WasmOpcodes.CALL_INDIRECT -> {
+                int type = in.u32();
+                callIndirect(type, in.u32());
+            }
+            case WasmOpcodes.DROP -> stack.pop();
+            case WasmOpcodes.SELECT -> select();
+            case WasmOpcodes.SELECT_T -> {
+                int n = in.u32();
+                for (int i = 0; i < n; i++) {
+                    in.u8();
+                }
+                select();
+            }
+            case WasmOpcodes.LOCAL_GET -> {
+                int x = in.u32();
+                stack.pushLocal(x, localTypes[x]);
+            }
+            case WasmOpcodes.LOCAL_SET -> setLocal(in.u32(), false);
+            case WasmOpcodes.LOCAL_TEE -> setLocal(in.u32(), true);
+            case WasmOpcodes.GLOBAL_GET -> globalGet(in.u32());
+            case WasmOpcodes.GLOBAL_SET -> globalSet(in.u32());
+            case WasmOpcodes.TABLE_GET -> tableGet(in.u32());
+            case WasmOpcodes.TABLE_SET -> tableSet(in.u32());
+            case WasmOpcodes.MEMORY_SIZE -> {
+                in.u8();
+                int h = stack.height;
+                int pc = out.memorySize(dst(h));
+                stack.pushTemp(ValueType.I32);
+                result(pc, Opcodes.MEMORY_SIZE, h, ValueType.I32);
+            }
+            case WasmOpcodes.MEMORY_GROW -> {
+                in.u8();
+                unary(Opcodes.MEMORY_GROW, ValueType.I32);
+            }
+            case WasmOpcodes.I32_CONST -> stack.pushConst(ValueType.I32, in.s32());
+            case WasmOpcodes.I64_CONST -> stack.pushConst(ValueType.I64, in.s64());
+            case WasmOpcodes.F32_CONST -> stack.pushConst(ValueType.F32, in.fixed32());
+            case WasmOpcodes.F64_CONST -> stack.pushConst(ValueType.F64, in.fixed64());
+            case WasmOpcodes.I32_REINTERPRET_F32 -> stack.retype(stack.top(), ValueType.I32);
+            case WasmOpcodes.I64_REINTERPRET_F64 -> stack.retype(stack.top(), ValueType.I64);
+            case WasmOpcodes.F32_REINTERPRET_I32 -> stack.retype(stack.top(), ValueType.F32);
+            case WasmOpcodes.F64_REINTERPRET_I64 -> stack.retype(stack.top(), ValueType.F64);
+            case WasmOpcodes.REF_NULL -> stack.pushConst(ValueType.fromCode(in.u8()), 0);
+            case WasmOpcodes.REF_IS_NULL -> refIsNull();
+            case WasmOpcodes.REF_FUNC -> {
+                int f = in.u32();
+                int h = stack.height;
+                int pc = out.refFunc(dst(h), f);
+                stack.pushTemp(ValueType.FUNCREF);
+                result(pc, Opcodes.REF_FUNC, h, ValueType.FUNCREF);
+            }
+            case WasmOpcodes.PREFIX_FC -> prefixFC(at);
+            case WasmOpcodes.PREFIX_FD -> throw simd(at);
+            default -> {
+                if (op >= 0x28 && op <= 0x35) {
+                    load(op);
+                } else if (op >= 0x36 && op <= 0x3E) {
+                    store(op);
+                } else if (OperatorTable.BINARY[op] != NONE) {
+                    binary(op);
+                } else if (OperatorTable.UNARY[op] != NONE) {
+                    ValueType t = OperatorTable.RESULT[op];
+                    if (op == WasmOpcodes.I32_EQZ || op == WasmOpcodes.I64_EQZ) {
+                        int h = stack.top();
+                        int src = read(h, 0);
+                        stack.pop();
+                        int pc = out.emitUnary(OperatorTable.UNARY[op], dst(h), src);
+                        stack.pushTemp(ValueType.I32);
+                        result(pc, OperatorTable.UNARY[op], h, ValueType.I32);
+                        if (lastDstHeight == h) {
+                            lastCompare = op;
+                            lastCompareA = src;
+                            lastCompareImm = false;
+                        }
+                    } else {
+                        unary(OperatorTable.UNARY[op], t);
+                    }
+                } else {
+                    throw new IllegalStateException("validated code has unknown opcode 0x" + Integer.toHexString(op));
+                }
+            }
+        }
+    }
+
+    private static UnsupportedFeatureException simd(int at) {
+        return new UnsupportedFeatureException("SIMD instructions (0xfd prefix) are not yet supported by Weft's translator", at);
+    }
+
+    /** Skips an instruction in unreachable code, tracking nesting to find the frame's else/end. */
+    private void skip(int op, int at) {
+        switch (op) {
+            case WasmOpcodes.BLOCK, WasmOpcodes.LOOP, WasmOpcodes.IF -> {
+                in.s33();
+                skipDepth++;
+            }
+            case WasmOpcodes.ELSE -> {
+                if (skipDepth == 0) {
+                    enterElse();
+                }
+            }
+            case WasmOpcodes.END -> {
+                if (skipDepth == 0) {
+                    end();
+                } else {
+                    skipDepth--;
+                }
+            }
+            case WasmOpcodes.BR, WasmOpcodes.BR_IF, WasmOpcodes.CALL, WasmOpcodes.LOCAL_GET, WasmOpcodes.LOCAL_SET,
+                    WasmOpcodes.LOCAL_TEE, WasmOpcodes.GLOBAL_GET, WasmOpcodes.GLOBAL_SET, WasmOpcodes.TABLE_GET,
+                    WasmOpcodes.TABLE_SET, WasmOpcodes.REF_FUNC -> in.u32();
+            case WasmOpcodes.BR_TABLE -> {
+                int n = in.u32Int("br_table length");
+                for (int i = 0; i <= n; i++) {
+                    in.u32();
+                }
+            }
+            case WasmOpcodes.CALL_INDIRECT -> {
+                in.u32();
+                in.u32();
+            }
+            case WasmOpcodes.SELECT_T -> {
+                int n = in.u32();
+                for (int i = 0; i < n; i++) {
+                    in.u8();
+                }
+            }
+            case WasmOpcodes.MEMORY_SIZE, WasmOpcodes.MEMORY_GROW, WasmOpcodes.REF_NULL -> in.u8();
+            case WasmOpcodes.I32_CONST -> in.s32();
+            case WasmOpcodes.I64_CONST -> in.s64();
+            case WasmOpcodes.F32_CONST -> in.fixed32();
+            case WasmOpcodes.F64_CONST -> in.fixed64();
+            case WasmOpcodes.PREFIX_FC -> {
+                int sub = in.u32();
+                switch (sub) {
+                    case WasmOpcodes.FC_MEMORY_INIT -> {
+                        in.u32();
+                        in.u8();
+                    }
+                    case WasmOpcodes.FC_DATA_DROP, WasmOpcodes.FC_ELEM_DROP, WasmOpcodes.FC_TABLE_GROW,
+                            WasmOpcodes.FC_TABLE_SIZE, WasmOpcodes.FC_TABLE_FILL -> in.u32();
+                    case WasmOpcodes.FC_MEMORY_COPY -> {
+                        in.u8();
+                        in.u8();
+                    }
+                    case WasmOpcodes.FC_MEMORY_FILL -> in.u8();
+                    case WasmOpcodes.FC_TABLE_INIT, WasmOpcodes.FC_TABLE_COPY -> {
+                        in.u32();
+                        in.u32();
+                    }
+                    default -> {
+                    }
+                }
+            }
+            case WasmOpcodes.PREFIX_FD -> throw simd(at);
+            default -> {
+                if (op >= 0x28 && op <= 0x3E) {
+                    in.u32();
+                    in.u32();
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ locals and globals
+
+    private void setLocal(int x, boolean tee) {
+        int h = stack.top();
+        ValueType t = localTypes[x];
+        if (stack.kind(h) == LOCAL && stack.local(h) == x) {
+            if (!tee) {
+                stack.pop();
+            }
+            return;
+        }
+        // The old value of x may still be pending on the stack: preserve it in the entry's temporary.
+        if (stack.uses(x) > 0) {
+            for (int i = 0; i < h; i++) {
+                if (stack.kind(i) == LOCAL && stack.local(i) == x) {
+                    materialize(i);
+                }
+            }
+        }
+        if (lastDstHeight == h && stack.kind(h) == TEMP && lastPc >= 0) {
+            int at = InstructionDecoder.dstOffset(lastOpcode);
+            out.patchSlot(lastPc + at, x); // the producing instruction writes the local directly
+            lastDstHeight = -1;
+            lastCompare = NONE;
+        } else {
+            move(x, h);
+        }
+        stack.pop();
+        if (tee) {
+            stack.pushLocal(x, t);
+        }
+    }
+
+    private void globalGet(int g) {
+        ValueType t = module.globals[g].valueType();
+        int h = stack.height;
+        int op = t.isReference() ? Opcodes.GLOBAL_GET_REF : Opcodes.GLOBAL_GET;
+        int pc = out.emitGlobalGet(op, dst(h), g);
+        stack.pushTemp(t);
+        result(pc, op, h, t);
+    }
+
+    private void globalSet(int g) {
+        int h = stack.top();
+        ValueType t = stack.type(h);
+        int src = read(h, 0);
+        stack.pop();
+        int op = t.isReference() ? Opcodes.GLOBAL_SET_REF : Opcodes.GLOBAL_SET;
+        note(out.emitGlobalSet(op, src, g), op);
+    }
+
+    // ------------------------------------------------------------------ numeric
+
+    private void unary(int opcode, ValueType resultType) {
+        int h = stack.top();
+        int src = read(h, 0);
+        stack.pop();
+        int pc = out.emitUnary(opcode, dst(h), src);
+        stack.pushTemp(resultType);
+        result(pc, opcode, h, resultType);
+    }
+
+    private void binary(int op) {
+        int hb = stack.top();
+        int ha = hb - 1;
+        ValueType resultType = OperatorTable.RESULT[op];
+        boolean f64 = OperatorTable.OPERAND[op] == ValueType.F64;
+        int opcode;
+        int a;
+        int b = 0;
+        long imm = 0;
+        boolean withImm = false;
+        int effective = op;
+        if (stack.kind(hb) == CONST && OperatorTable.BINARY_IMM[op] != NONE && fits(op, stack.bits(hb))) {
+            imm = stack.bits(hb);
+            a = read(ha, 0);
+            opcode = OperatorTable.BINARY_IMM[op];
+            withImm = true;
+        } else if (stack.kind(ha) == CONST && OperatorTable.SWAPPED[op] != NONE
+                && OperatorTable.BINARY_IMM[OperatorTable.SWAPPED[op]] != NONE && fits(op, stack.bits(ha))) {
+            effective = OperatorTable.SWAPPED[op];
+            imm = stack.bits(ha);
+            a = read(hb, 0);
+            opcode = OperatorTable.BINARY_IMM[effective];
+            withImm = true;
+        } else if (stack.kind(ha) == CONST && OperatorTable.BINARY_IMM_LHS[op] != NONE && fits(op, stack.bits(ha))) {
+            imm = stack.bits(ha);
+            a = read(hb, 0);
+            opcode = OperatorTable.BINARY_IMM_LHS[op];
+            withImm = true;
+            effective = NONE;
+        } else {
+            a = read(ha, 0);
+            b = read(hb, 1);
+            opcode = OperatorTable.BINARY[op];
+        }
+        stack.pop(2);
+        int d = dst(ha);
+        int pc;
+        if (!withImm) {
+            pc = out.emitBinary(opcode, d, a, b);
+        } else if (f64) {
+            pc = out.emitBinaryImm64(opcode, d, a, imm);
+        } else {
+            pc = out.emitBinaryImm32(opcode, d, a, (int) imm);
+        }
+        stack.pushTemp(resultType);
+        result(pc, opcode, ha, resultType);
+        if (OperatorTable.IS_COMPARE[op] && effective != NONE && lastDstHeight == ha
+                && OperatorTable.BRANCH[effective] != NONE && (!withImm || OperatorTable.BRANCH_IMM[effective] != NONE)) {
+            lastCompare = effective;
+            lastCompareA = a;
+            lastCompareB = b;
+            lastCompareImm = withImm;
+            lastCompareImmValue = (int) imm;
+        }
+    }
+
+    /** Whether a constant fits the operator's immediate field (i64 immediates are 32-bit, sign-extended). */
+    private static boolean fits(int op, long value) {
+        return OperatorTable.OPERAND[op] != ValueType.I64 || value == (int) value;
+    }
+
+    private void select() {
+        int hc = stack.top();
+        int hb = hc - 1;
+        int ha = hc - 2;
+        ValueType t = stack.type(ha);
+        int a = read(ha, 0);
+        int b = read(hb, 1);
+        int c = read(hc, 2);
+        stack.pop(3);
+        int op = t.isReference() ? Opcodes.SELECT_REF : Opcodes.SELECT;
+        int pc = out.emitSelect(op, dst(ha), c, a, b);
+        stack.pushTemp(t);
+        result(pc, op, ha, t);
+    }
+
+    private void refIsNull() {
+        int h = stack.top();
+        if (stack.kind(h) == CONST) {
+            stack.pop();
+            stack.pushConst(ValueType.I32, 1);
+            return;
+        }
+        unary(Opcodes.REF_IS_NULL, ValueType.I32);
+    }
+
+    // ------------------------------------------------------------------ memory
+
+    private void load(int op) {
+        in.u32();
+        int offset = in.u32();
+        int opcode = OperatorTable.MEMORY[op];
+        ValueType t = OperatorTable.RESULT[op];
+        int h = stack.top();
+        int addr = read(h, 0);
+        stack.pop();
+        int pc = out.emitLoad(opcode, dst(h), addr, offset);
+        stack.pushTemp(t);
+        result(pc, opcode, h, t);
+    }
+
+    private void store(int op) {
+        in.u32();
+        int offset = in.u32();
+        int hv = stack.top();
+        int ha = hv - 1;
+        if (stack.kind(hv) == CONST) {
+            long v = stack.bits(hv);
+            int opcode = OperatorTable.STORE_IMM[op];
+            int addr = read(ha, 0);
+            stack.pop(2);
+            if (opcode == Opcodes.I64_STORE_IMM) {
+                note(out.emitStoreImm64(opcode, addr, offset, v), opcode);
+            } else {
+                note(out.emitStoreImm32(opcode, addr, offset, (int) v), opcode);
+            }
+            return;
+        }
+        int opcode = OperatorTable.MEMORY[op];
+        int addr = read(ha, 0);
+        int value = read(hv, 1);
+        stack.pop(2);
+        note(out.emitStore(opcode, addr, value, offset), opcode);
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    /** Puts the top n values into their own temporaries: the callee's frame starts at the first. */
+    private int arguments(int n) {
+        int base = stack.height - n;
+        for (int i = 0; i < n; i++) {
+            materialize(base + i);
+        }
+        return base;
+    }
+
+    private void call(int function) {
+        FunctionType t = module.functionType(function);
+        int base = arguments(t.paramCount());
+        stack.pop(t.paramCount());
+        boolean imported = function < module.importedFunctionCount;
+        int op = imported ? Opcodes.CALL_IMPORT : Opcodes.CALL;
+        note(out.emitCall(op, function, tempSlot(base)), op);
+        pushResults(t);
+    }
+
+    private void callIndirect(int typeIndex, int table) {
+        FunctionType t = module.types[typeIndex];
+        int hi = stack.top();
+        int params = t.paramCount();
+        int base = hi - params;
+        for (int i = 0; i < params; i++) {
+            materialize(base + i);
+        }
+        int index = read(hi, 0);
+        stack.pop(1 + params);
+        note(out.callIndirect(index, typeIndex, table, tempSlot(base)), Opcodes.CALL_INDIRECT);
+        pushResults(t);
+    }
+
+    private void pushResults(FunctionType t) {
+        for (int i = 0; i < t.resultCount(); i++) {
+            stack.pushTemp(t.result(i));
+        }
+    }
+
+    // ------------------------------------------------------------------ tables and bulk operations
+
+    private void tableGet(int table) {
+        ValueType t = module.tables[table].elementType();
+        int h = stack.top();
+        int index = read(h, 0);
+        stack.pop();
+        int pc = out.tableGet(dst(h), index, table);
+        stack.pushTemp(t);
+        result(pc, Opcodes.TABLE_GET, h, t);
+    }
+
+    private void tableSet(int table) {
+        int hv = stack.top();
+        int index = read(hv - 1, 0);
+        int value = read(hv, 1);
+        stack.pop(2);
+        note(out.tableSet(index, value, table), Opcodes.TABLE_SET);
+    }
+
+    /** Reads the top three values as near slots (scratch 0..2 for far ones) and pops them. */
+    private int[] three() {
+        int h = stack.top() - 2;
+        int[] s = threeSlots;
+        s[0] = read(h, 0);
+        s[1] = read(h + 1, 1);
+        s[2] = read(h + 2, 2);
+        stack.pop(3);
+        return s;
+    }
+
+    private final int[] threeSlots = new int[3];
+
+    private void prefixFC(int at) {
+        int sub = in.u32();
+        switch (sub) {
+            case 0, 1, 2, 3, 4, 5, 6, 7 -> unary(OperatorTable.TRUNC_SAT[sub], sub < 4 ? ValueType.I32 : ValueType.I64);
+            case WasmOpcodes.FC_MEMORY_INIT -> {
+                int segment = in.u32();
+                in.u8();
+                int[] s = three();
+                note(out.memoryInit(segment, s[0], s[1], s[2]), Opcodes.MEMORY_INIT);
+            }
+            case WasmOpcodes.FC_DATA_DROP -> note(out.dataDrop(in.u32()), Opcodes.DATA_DROP);
+            case WasmOpcodes.FC_MEMORY_COPY -> {
+                in.u8();
+                in.u8();
+                int[] s = three();
+                note(out.memoryCopy(s[0], s[1], s[2]), Opcodes.MEMORY_COPY);
+            }
+            case WasmOpcodes.FC_MEMORY_FILL -> {
+                in.u8();
+                int[] s = three();
+                note(out.memoryFill(s[0], s[1], s[2]), Opcodes.MEMORY_FILL);
+            }
+            case WasmOpcodes.FC_TABLE_INIT -> {
+                int segment = in.u32();
+                int table = in.u32();
+                int[] s = three();
+                note(out.tableInit(s[0], s[1], s[2], table, segment), Opcodes.TABLE_INIT);
+            }
+            case WasmOpcodes.FC_ELEM_DROP -> note(out.elemDrop(in.u32()), Opcodes.ELEM_DROP);
+            case WasmOpcodes.FC_TABLE_COPY -> {
+                int dstTable = in.u32();
+                int srcTable = in.u32();
+                int[] s = three();
+                note(out.tableCopy(s[0], s[1], s[2], dstTable, srcTable), Opcodes.TABLE_COPY);
+            }
+            case WasmOpcodes.FC_TABLE_GROW -> {
+                int table = in.u32();
+                int hd = stack.top();
+                int hi = hd - 1;
+                int init = read(hi, 0);
+                int delta = read(hd, 1);
+                stack.pop(2);
+                int pc = out.tableGrow(dst(hi), init, delta, table);
+                stack.pushTemp(ValueType.I32);
+                result(pc, Opcodes.TABLE_GROW, hi, ValueType.I32);
+            }
+            case WasmOpcodes.FC_TABLE_SIZE -> {
+                int table = in.u32();
+                int h = stack.height;
+                int pc = out.tableSize(dst(h), table);
+                stack.pushTemp(ValueType.I32);
+                result(pc, Opcodes.TABLE_SIZE, h, ValueType.I32);
+            }
+            case WasmOpcodes.FC_TABLE_FILL -> {
+                int table = in.u32();
+                int[] s = three();
+                note(out.tableFill(s[0], s[1], s[2], table), Opcodes.TABLE_FILL);
+            }
+            default -> throw new IllegalStateException("validated code has unknown 0xfc sub-opcode " + sub + " at " + at);
+        }
+    }
+}
