@@ -4,6 +4,9 @@ import dev.weft.decode.DecodedModule;
 import dev.weft.decode.Export;
 import dev.weft.decode.Import;
 import dev.weft.decode.ModuleDecoder;
+import dev.weft.code.CompiledCode;
+import dev.weft.code.Disassembler;
+import dev.weft.translate.Translator;
 import dev.weft.validate.ModuleValidator;
 
 import java.io.IOException;
@@ -17,7 +20,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A decoded and validated WebAssembly module. Immutable and safe to share between threads.
+ * A decoded, validated and translated WebAssembly module: compile it once, then instantiate
+ * it as often as needed with an {@link Engine}. Immutable and safe to share between threads.
  *
  * <pre>{@code
  * WasmModule module = WasmModule.parse(Path.of("app.wasm"));
@@ -29,11 +33,13 @@ public final class WasmModule {
     public static final int MAX_MODULE_BYTES = 1 << 30;
 
     private final DecodedModule decoded;
+    private final CompiledCode compiled;
     private final List<ModuleImport> imports;
     private final List<ModuleExport> exports;
 
     private WasmModule(DecodedModule decoded) {
         this.decoded = decoded;
+        this.compiled = Translator.translate(decoded);
         List<ModuleImport> im = new ArrayList<>(decoded.imports.length);
         for (Import i : decoded.imports) {
             im.add(new ModuleImport(i.module(), i.name(), i.type()));
@@ -56,12 +62,13 @@ public final class WasmModule {
     }
 
     /**
-     * Decodes and validates a module binary.
+     * Decodes, validates and translates a module binary.
      *
      * @param bytes the binary (copied; the caller may reuse the array)
      * @return the module
      * @throws MalformedModuleException if the bytes do not decode
      * @throws InvalidModuleException if the module does not validate
+     * @throws UnsupportedFeatureException if it uses what Weft cannot run yet (SIMD) or exceeds a limit
      */
     public static WasmModule parse(byte[] bytes) {
         if (bytes.length > MAX_MODULE_BYTES) {
@@ -73,7 +80,7 @@ public final class WasmModule {
     }
 
     /**
-     * Reads, decodes and validates a module file.
+     * Reads, decodes, validates and translates a module file.
      *
      * @param path the {@code .wasm} file
      * @return the module
@@ -96,7 +103,7 @@ public final class WasmModule {
     }
 
     /**
-     * Reads the stream to its end, then decodes and validates the module. The stream is not closed.
+     * Reads the stream to its end, then decodes, validates and translates the module. The stream is not closed.
      *
      * @param in the module binary
      * @return the module
@@ -150,6 +157,25 @@ public final class WasmModule {
         return Optional.ofNullable(decoded.names.functionName(functionIndex));
     }
 
+    /** @return number of functions the module defines (not imported) */
+    public int definedFunctionCount() {
+        return decoded.bodies.length;
+    }
+
+    /**
+     * @param name an export name
+     * @return the index of the function exported under that name
+     * @throws IllegalArgumentException if no function is exported under that name
+     */
+    public int exportedFunctionIndex(String name) {
+        for (Export e : decoded.exports) {
+            if (e.name().equals(name) && e.kind() == ExternKind.FUNCTION) {
+                return e.index();
+            }
+        }
+        throw new IllegalArgumentException("no function export named '" + name + "'");
+    }
+
     /** @return number of functions, imported ones included */
     public int functionCount() {
         return decoded.functionTypes.length;
@@ -163,8 +189,31 @@ public final class WasmModule {
         return decoded.functionType(functionIndex);
     }
 
-    /** Internal: the decoded form, for the translator and runtime. Not part of the API. */
+    /**
+     * Shows the internal code a function was translated to, one instruction per line.
+     *
+     * @param functionIndex a defined function's index (imports first)
+     * @return the listing
+     * @throws IllegalArgumentException if the index is not a defined function
+     */
+    public String disassemble(int functionIndex) {
+        if (functionIndex < decoded.importedFunctionCount || functionIndex >= decoded.functionTypes.length) {
+            throw new IllegalArgumentException("function " + functionIndex + " is not defined by this module");
+        }
+        return Disassembler.disassemble(compiled.code, compiled.entry(functionIndex), compiled.end(functionIndex),
+                f -> f >= 0 && f < decoded.functionTypes.length ? decoded.names.functionName(f) : null);
+    }
+
     DecodedModule decoded() {
         return decoded;
+    }
+
+    CompiledCode compiled() {
+        return compiled;
+    }
+
+    @Override
+    public String toString() {
+        return "module" + name().map(n -> " " + n).orElse("") + " (" + decoded.functionTypes.length + " functions)";
     }
 }

@@ -1,0 +1,67 @@
+package dev.weft;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * How the executor dispatches instructions. Both modes run the same handler for every
+ * instruction and pass the same tests; they differ only in how the handler is reached.
+ */
+public enum DispatchMode {
+    /** A switch loop: hot instructions in a small first-level switch, the rest in out-of-line switches. */
+    SWITCH,
+    /** Indirect threading: a table of method handles indexed by opcode, made JIT constants. */
+    HANDLES;
+
+    /** The system property that selects the mode at run time. */
+    public static final String PROPERTY = "weft.dispatch";
+
+    /**
+     * The default mode: the system property {@value #PROPERTY} if set, else the mode baked into
+     * the artifact at build time ({@code mvn -Dweft.dispatch=... package}).
+     *
+     * @return the default mode
+     * @throws IllegalArgumentException if the property names no mode
+     */
+    public static DispatchMode defaultMode() {
+        String value = System.getProperty(PROPERTY);
+        return value != null ? parse(value) : BuildDefault.MODE;
+    }
+
+    /**
+     * @param name {@code switch} or {@code handles} (case-insensitive)
+     * @return the mode
+     * @throws IllegalArgumentException listing the valid names if the name is unknown
+     */
+    public static DispatchMode parse(String name) {
+        for (DispatchMode m : values()) {
+            if (m.name().equalsIgnoreCase(name.strip())) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown dispatch mode '" + name + "'; valid modes: switch, handles");
+    }
+
+    /** @return the mode's name as the property and CLI spell it */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    private static final class BuildDefault {
+        static final DispatchMode MODE = read();
+
+        private static DispatchMode read() {
+            Properties p = new Properties();
+            try (InputStream in = DispatchMode.class.getResourceAsStream("weft-build.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read weft-build.properties", e);
+            }
+            return parse(p.getProperty("dispatch", "switch"));
+        }
+    }
+}

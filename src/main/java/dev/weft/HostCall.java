@@ -1,0 +1,74 @@
+package dev.weft;
+
+/**
+ * What a {@link HostFunction} sees of its call: the arguments, where to put results, and the
+ * calling instance's memory. Valid only during the call (the object is reused for the next one,
+ * which is what makes host calls allocation-free).
+ */
+public interface HostCall {
+    /**
+     * @param index argument index
+     * @return an i32 argument
+     */
+    int i32(int index);
+
+    /**
+     * @param index argument index
+     * @return an i64 argument
+     */
+    long i64(int index);
+
+    /**
+     * @param index argument index
+     * @return an f32 argument
+     */
+    float f32(int index);
+
+    /**
+     * @param index argument index
+     * @return an f64 argument
+     */
+    double f64(int index);
+
+    /**
+     * @param index argument index
+     * @return a reference argument (null for the null reference)
+     */
+    Object ref(int index);
+
+    /**
+     * @param index result index
+     * @param value the i32 result
+     */
+    void setI32(int index, int value);
+
+    /**
+     * @param index result index
+     * @param value the i64 result
+     */
+    void setI64(int index, long value);
+
+    /**
+     * @param index result index
+     * @param value the f32 result
+     */
+    void setF32(int index, float value);
+
+    /**
+     * @param index result index
+     * @param value the f64 result
+     */
+    void setF64(int index, double value);
+
+    /**
+     * @param index result index
+     * @param value the reference result, or null
+     */
+    void setRef(int index, Object value);
+
+    /**
+     * @return the memory of the calling instance (its memory 0)
+     * @throws IllegalStateException if the caller is not a WebAssembly instance with a memory
+     */
+    Memory memory();
+}

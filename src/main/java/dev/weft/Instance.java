@@ -1,0 +1,49 @@
+package dev.weft;
+
+import java.util.Map;
+
+/**
+ * An instantiated module: its exports, ready to call. Create one with
+ * {@link Engine#instantiate(WasmModule, Imports)}.
+ *
+ * <p>Thread safety: an instance's functions may be called from any thread, each thread on
+ * its own execution stack, and doing so is memory-safe; but the instance's memory, tables and
+ * globals are not synchronised, so a guest expecting to run single-threaded (as WebAssembly
+ * 2.0 guests do) must be called from one thread at a time. For parallelism, instantiate the
+ * shared {@link WasmModule} once per thread: instantiation is cheap.
+ */
+public interface Instance {
+    /** @return the module this is an instance of */
+    WasmModule module();
+
+    /**
+     * @param name export name
+     * @return the exported function
+     * @throws IllegalArgumentException if there is no such function export
+     */
+    WasmFunction function(String name);
+
+    /**
+     * @param name export name
+     * @return the exported memory
+     * @throws IllegalArgumentException if there is no such memory export
+     */
+    Memory memory(String name);
+
+    /**
+     * @param name export name
+     * @return the exported table
+     * @throws IllegalArgumentException if there is no such table export
+     */
+    Table table(String name);
+
+    /**
+     * @param name export name
+     * @return the exported global
+     * @throws IllegalArgumentException if there is no such global export
+     */
+    Global global(String name);
+
+    /** @return every export by name: {@link WasmFunction}, {@link Memory}, {@link Table} or {@link Global} */
+    Map<String, Object> exports();
+}

@@ -1,0 +1,47 @@
+package dev.weft;
+
+import dev.weft.runtime.MemoryInstance;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A WebAssembly linear memory: bytes in pages of 64 KiB, held off-heap.
+ *
+ * <p>Read and write it through {@link #segment()} with little-endian layouts (WebAssembly
+ * memory is little-endian and accesses may be unaligned, e.g.
+ * {@code ValueLayout.JAVA_INT_UNALIGNED}). The segment is a view of the memory's current
+ * size; {@code memory.grow} may move the memory, so take a fresh view after anything that
+ * may grow it. A memory is not synchronised: use it from one thread at a time, like the
+ * instance it belongs to.
+ */
+public interface Memory {
+    /** Bytes per page. */
+    long PAGE_SIZE = 65536;
+
+    /**
+     * Creates a memory a host can pass as an import.
+     *
+     * @param type initial and maximum size in pages
+     * @return a new zeroed memory
+     */
+    static Memory create(MemoryType type) {
+        return new MemoryInstance(type, MemoryInstance.MAX_PAGES);
+    }
+
+    /** @return the memory's type (its limits as currently declared) */
+    MemoryType type();
+
+    /** @return current size in pages */
+    long pages();
+
+    /** @return a view of the memory's current bytes, valid until the memory grows */
+    MemorySegment segment();
+
+    /**
+     * Grows the memory, as {@code memory.grow} does.
+     *
+     * @param deltaPages pages to add
+     * @return the previous size in pages, or -1 if the memory cannot grow that much
+     */
+    long grow(long deltaPages);
+}

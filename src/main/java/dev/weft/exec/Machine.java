@@ -1,0 +1,425 @@
+package dev.weft.exec;
+
+import dev.weft.HostCall;
+import dev.weft.Memory;
+import dev.weft.TrapException;
+import dev.weft.TrapKind;
+import dev.weft.code.CompiledCode;
+import dev.weft.code.InstructionEncoder;
+import dev.weft.runtime.FunctionInstance;
+import dev.weft.runtime.GlobalInstance;
+import dev.weft.runtime.ModuleInstance;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One thread's execution state: the value stack (slots, plus a parallel array for
+ * references), the frame stack, and the registers the dispatch loop keeps in locals
+ * ({@link #code}, {@link #pc}, {@link #fp}, {@link #slots}).
+ *
+ * <p>WebAssembly calls never recurse on the Java stack: a call pushes a frame record here and
+ * returns {@link #RELOAD} to the loop, which reloads its locals and continues in the callee.
+ * Depth and value-stack size are bounded by the engine's configuration; reaching either is
+ * the "call stack exhausted" trap. The value stack grows on demand, up to its limit.
+ *
+ * <p>The machine is also the {@link HostCall} a host function receives: a view of the
+ * arguments and results in the value stack, valid during the call.
+ */
+public final class Machine implements HostCall {
+    /** Returned by a handler after it changed the frame: the loop reloads its locals. */
+    public static final int RELOAD = -1;
+    /** Returned by {@code halt}: the entry frame returned, the loop ends. */
+    public static final int EXIT = -2;
+    private static final int INITIAL_SLOTS = 1 << 12;
+    private static final int INITIAL_FRAMES = 1 << 8;
+    /** Code of one {@code halt} instruction: where an entry frame returns to. */
+    private static final MemorySegment HALT_CODE = haltCode();
+
+    private static MemorySegment haltCode() {
+        InstructionEncoder e = new InstructionEncoder();
+        e.halt();
+        return e.finish();
+    }
+
+    private final boolean handles;
+    private final int maxDepth;
+    private final int maxSlots;
+    private final int maxNesting;
+
+    // Registers the loop keeps in locals, reloaded after RELOAD.
+    MemorySegment code;
+    int pc;
+    int fp;
+    long[] slots = new long[INITIAL_SLOTS];
+    Object[] refs = new Object[INITIAL_SLOTS];
+
+    // The current instance and what handlers read from it.
+    ModuleInstance inst;
+    MemorySegment memory;
+    GlobalInstance[] globals;
+    int[] functions;
+
+    // Frame records: where to return, the caller's frame pointer and instance (null: an entry frame).
+    private int depth;
+    private int[] framePc = new int[INITIAL_FRAMES];
+    private int[] frameFp = new int[INITIAL_FRAMES];
+    private ModuleInstance[] frameInst = new ModuleInstance[INITIAL_FRAMES];
+
+    // Host calls: where the arguments and results of the current host call are, and its caller.
+    private int hostArgs;
+    private int hostParams;
+    private int hostResults;
+    private int hostResultCount;
+    private ModuleInstance hostCaller;
+    /** First slot free for an entry from the host (above the frames of any host call in progress). */
+    private int top;
+    /** Entries from the host that are in progress on this thread (host to Wasm to host to Wasm ...). */
+    private int nesting;
+
+    /**
+     * @param handles whether to dispatch through method handles rather than the switch
+     * @param maxDepth the most frames the stack may hold
+     * @param maxSlots the most value slots the stack may hold
+     * @param maxNesting the most nested entries from host functions back into WebAssembly
+     */
+    public Machine(boolean handles, int maxDepth, int maxSlots, int maxNesting) {
+        this.handles = handles;
+        this.maxDepth = maxDepth;
+        this.maxSlots = maxSlots;
+        this.maxNesting = maxNesting;
+    }
+
+    // ------------------------------------------------------------------ entry from the host
+
+    /**
+     * Reserves value slots for a call from the host and returns where its arguments go.
+     *
+     * @param size slots needed for the arguments and results
+     * @return the first slot
+     */
+    public int reserve(int size) {
+        ensureSlots((long) top + size);
+        return top;
+    }
+
+    /** @return the value slots (valid until the next call: calls may grow them) */
+    public long[] slots() {
+        return slots;
+    }
+
+    /** @return the reference slots (valid until the next call) */
+    public Object[] refs() {
+        return refs;
+    }
+
+    /**
+     * Calls a function whose arguments are in slots {@code base..}; leaves its results in
+     * slots {@code base..}.
+     *
+     * @param f the function
+     * @param base first argument slot, from {@link #reserve}
+     * @throws TrapException if the function traps
+     */
+    public void invoke(FunctionInstance f, int base) {
+        if (f.host != null) {
+            callHost(f, base);
+            return;
+        }
+        if (nesting >= maxNesting) {
+            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED,
+                    "call stack exhausted: more than " + maxNesting + " nested calls from host functions into WebAssembly");
+        }
+        int savedDepth = depth;
+        int savedTop = top;
+        ModuleInstance savedInst = inst;
+        MemorySegment savedCode = code;
+        int savedPc = pc;
+        int savedFp = fp;
+        nesting++;
+        try {
+            switchTo(f.owner);
+            pushFrame(0, 0, null);
+            enter(f.index, base);
+            if (handles) {
+                HandleInterpreter.run(this);
+            } else {
+                SwitchInterpreter.run(this);
+            }
+        } finally {
+            nesting--;
+            depth = savedDepth;
+            top = savedTop;
+            code = savedCode;
+            pc = savedPc;
+            fp = savedFp;
+            if (savedInst != null) {
+                switchTo(savedInst);
+            } else {
+                inst = null;
+                memory = null;
+                globals = null;
+                functions = null;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ calls and returns
+
+    /** Makes m's current instance {@code target}: code, memory and globals as handlers read them. */
+    void switchTo(ModuleInstance target) {
+        inst = target;
+        code = target.code.code;
+        functions = target.code.functions;
+        globals = target.globals;
+        memory = target.memory == null ? null : target.memory.segment;
+    }
+
+    /** Re-reads the memory view (after memory.grow, or anything that might have grown it). */
+    void refreshMemory() {
+        memory = inst == null || inst.memory == null ? null : inst.memory.segment;
+    }
+
+    void pushFrame(int returnPc, int callerFp, ModuleInstance callerInst) {
+        int d = depth;
+        if (d == framePc.length) {
+            growFrames();
+        }
+        framePc[d] = returnPc;
+        frameFp[d] = callerFp;
+        frameInst[d] = callerInst;
+        depth = d + 1;
+    }
+
+    private void growFrames() {
+        if (depth >= maxDepth) {
+            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED,
+                    "call stack exhausted: more than " + maxDepth + " frames");
+        }
+        int n = (int) Math.min(maxDepth, (long) framePc.length * 2);
+        framePc = Arrays.copyOf(framePc, n);
+        frameFp = Arrays.copyOf(frameFp, n);
+        frameInst = Arrays.copyOf(frameInst, n);
+    }
+
+    /** Sets up the frame of a function of the current instance at newFp and moves pc to its entry. */
+    void enter(int function, int newFp) {
+        int[] fn = functions;
+        int row = function * CompiledCode.STRIDE;
+        int end = newFp + fn[row + CompiledCode.FRAME];
+        if (end > slots.length || end < 0) {
+            ensureSlots((long) newFp + fn[row + CompiledCode.FRAME]);
+        }
+        int locals = fn[row + CompiledCode.LOCALS];
+        if (locals > 0) {
+            int from = newFp + fn[row + CompiledCode.PARAMS];
+            Arrays.fill(slots, from, from + locals, 0L);
+            if (fn[row + CompiledCode.FLAGS] != 0) {
+                Arrays.fill(refs, from, from + locals, null);
+            }
+        }
+        pc = fn[row + CompiledCode.ENTRY];
+        fp = newFp;
+    }
+
+    /** Pops the current frame: back to the caller, its instance, or (entry frame) to {@code halt}. */
+    int leave() {
+        int d = --depth;
+        pc = framePc[d];
+        fp = frameFp[d];
+        ModuleInstance caller = frameInst[d];
+        if (caller != inst) {
+            if (caller == null) {
+                code = HALT_CODE;
+            } else {
+                switchTo(caller);
+            }
+        }
+        return RELOAD;
+    }
+
+    /** A call of {@code f} from the instruction at {@code pc}, with the callee's frame at {@code newFp}. */
+    int call(FunctionInstance f, int returnPc, int callerFp, int newFp) {
+        if (f.host != null) {
+            ModuleInstance caller = inst;
+            callHost(f, newFp);
+            pc = returnPc;
+            fp = callerFp;
+            if (inst != caller) {
+                switchTo(caller);
+            } else {
+                refreshMemory();
+            }
+            return RELOAD;
+        }
+        pushFrame(returnPc, callerFp, inst);
+        if (f.owner != inst) {
+            switchTo(f.owner);
+        }
+        enter(f.index, newFp);
+        return RELOAD;
+    }
+
+    private void callHost(FunctionInstance f, int base) {
+        int params = f.type.paramCount();
+        int results = f.type.resultCount();
+        ensureSlots((long) base + params + results);
+        int savedArgs = hostArgs;
+        int savedParams = hostParams;
+        int savedResults = hostResults;
+        int savedResultCount = hostResultCount;
+        int savedTop = top;
+        ModuleInstance savedCaller = hostCaller;
+        hostArgs = base;
+        hostParams = params;
+        hostResults = base + params;
+        hostResultCount = results;
+        hostCaller = inst;
+        top = base + params + results;
+        try {
+            f.host.call(this);
+        } finally {
+            hostArgs = savedArgs;
+            hostParams = savedParams;
+            hostResults = savedResults;
+            hostResultCount = savedResultCount;
+            hostCaller = savedCaller;
+            top = savedTop;
+        }
+        if (results > 0) {
+            System.arraycopy(slots, base + params, slots, base, results);
+            System.arraycopy(refs, base + params, refs, base, results);
+        }
+    }
+
+    /** Grows the value stack to at least {@code needed} slots, or traps at the limit. */
+    void ensureSlots(long needed) {
+        if (needed <= slots.length) {
+            return;
+        }
+        if (needed > maxSlots) {
+            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED,
+                    "call stack exhausted: more than " + maxSlots + " value slots");
+        }
+        int n = (int) Math.min(maxSlots, Math.max(needed, (long) slots.length * 2));
+        slots = Arrays.copyOf(slots, n);
+        refs = Arrays.copyOf(refs, n);
+    }
+
+    // ------------------------------------------------------------------ faults
+
+    /**
+     * Turns what escaped a handler into what leaves the executor: traps get the WebAssembly
+     * stack; the JVM's stack overflow (host functions recursing through WebAssembly) becomes
+     * the "call stack exhausted" trap; anything else (a host function's exception) passes.
+     */
+    RuntimeException fault(Throwable t, MemorySegment atCode, int atPc) {
+        TrapException trap;
+        if (t instanceof TrapException te) {
+            trap = te;
+        } else if (t instanceof StackOverflowError) {
+            trap = new TrapException(TrapKind.CALL_STACK_EXHAUSTED);
+        } else if (t instanceof RuntimeException re) {
+            return re;
+        } else if (t instanceof Error e) {
+            throw e;
+        } else {
+            return new IllegalStateException(t);
+        }
+        if (trap.wasmStackTrace().isEmpty()) {
+            trap.withWasmStackTrace(stackTrace(atCode, atPc));
+        }
+        return trap;
+    }
+
+    private List<String> stackTrace(MemorySegment atCode, int atPc) {
+        List<String> frames = new ArrayList<>();
+        if (inst != null && atCode == code) {
+            frames.add(inst.describeFunctionAt(atPc));
+        }
+        for (int d = depth - 1; d >= 0 && frameInst[d] != null && frames.size() < 64; d--) {
+            frames.add(frameInst[d].describeFunctionAt(framePc[d] - 1));
+        }
+        return frames;
+    }
+
+    static IllegalStateException badOpcode(int pc, int opcode) {
+        return new IllegalStateException("internal error: bad opcode " + opcode + " at " + pc);
+    }
+
+    // ------------------------------------------------------------------ HostCall
+
+    private int arg(int index) {
+        if (index < 0 || index >= hostParams) {
+            throw new IndexOutOfBoundsException("argument " + index + " of a host function with " + hostParams + " parameters");
+        }
+        return hostArgs + index;
+    }
+
+    private int result(int index) {
+        if (index < 0 || index >= hostResultCount) {
+            throw new IndexOutOfBoundsException("result " + index + " of a host function with " + hostResultCount + " results");
+        }
+        return hostResults + index;
+    }
+
+    @Override
+    public int i32(int index) {
+        return (int) slots[arg(index)];
+    }
+
+    @Override
+    public long i64(int index) {
+        return slots[arg(index)];
+    }
+
+    @Override
+    public float f32(int index) {
+        return Float.intBitsToFloat((int) slots[arg(index)]);
+    }
+
+    @Override
+    public double f64(int index) {
+        return Double.longBitsToDouble(slots[arg(index)]);
+    }
+
+    @Override
+    public Object ref(int index) {
+        return refs[arg(index)];
+    }
+
+    @Override
+    public void setI32(int index, int value) {
+        slots[result(index)] = value;
+    }
+
+    @Override
+    public void setI64(int index, long value) {
+        slots[result(index)] = value;
+    }
+
+    @Override
+    public void setF32(int index, float value) {
+        slots[result(index)] = Float.floatToRawIntBits(value);
+    }
+
+    @Override
+    public void setF64(int index, double value) {
+        slots[result(index)] = Double.doubleToRawLongBits(value);
+    }
+
+    @Override
+    public void setRef(int index, Object value) {
+        refs[result(index)] = value;
+    }
+
+    @Override
+    public Memory memory() {
+        if (hostCaller == null || hostCaller.memory == null) {
+            throw new IllegalStateException("the caller has no memory");
+        }
+        return hostCaller.memory;
+    }
+}

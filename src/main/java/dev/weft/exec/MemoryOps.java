@@ -1,0 +1,183 @@
+package dev.weft.exec;
+
+import dev.weft.code.InstructionDecoder.Bulk3;
+import dev.weft.code.InstructionDecoder.Dst;
+import dev.weft.code.InstructionDecoder.Segment;
+import dev.weft.code.InstructionDecoder.SegmentBulk3;
+import dev.weft.code.InstructionDecoder.Unary;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+/**
+ * Semantics of loads and stores, and handlers of the memory instructions. The effective
+ * address is the unsigned sum of the 32-bit address and the static offset (up to 2^33), so
+ * it never wraps; the memory segment's own bounds check catches every out-of-bounds access,
+ * which becomes the trap here.
+ */
+final class MemoryOps {
+    private MemoryOps() {
+    }
+
+    private static final ValueLayout.OfByte I8 = ValueLayout.JAVA_BYTE;
+    private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    private static long ea(int addr, int offset) {
+        return Integer.toUnsignedLong(addr) + Integer.toUnsignedLong(offset);
+    }
+
+    static int i32Load(Machine m, int addr, int offset) {
+        try {
+            return m.memory.get(I32, ea(addr, offset));
+        } catch (IndexOutOfBoundsException e) {
+            throw Traps.memoryOutOfBounds();
+        }
+    }
+
+    static long i64Load(Machine m, int addr, int offset) {
+        try {
+            return m.memory.get(I64, ea(addr, offset));
+        } catch (IndexOutOfBoundsException e) {
+            throw Traps.memoryOutOfBounds();
+        }
+    }
+
+    static int i32Load8S(Machine m, int addr, int offset) {
+        try {
+            return m.memory.get(I8, ea(addr, offset));
+        } catch (IndexOutOfBoundsException e) {
+            throw Traps.memoryOutOfBounds();
+        }
+    }
+
+    static int i32Load8U(Machine m, int addr, int offset) {
+        return i32Load8S(m, addr, offset) & 0xFF;
+    }
+
+    static int i32Load16S(Machine m, int addr, int offset) {
+        try {
+            return m.memory.get(I16, ea(addr, offset));
+        } catch (IndexOutOfBoundsException e) {
+            throw Traps.memoryOutOfBounds();
+        }
+    }
+
+    static int i32Load16U(Machine m, int addr, int offset) {
+        return i32Load16S(m, addr, offset) & 0xFFFF;
+    }
+
+    static long i64Load8S(Machine m, int addr, int offset) {
+        return i32Load8S(m, addr, offset);
+    }
+
+    static long i64Load8U(Machine m, int addr, int offset) {
+        return i32Load8U(m, addr, offset);
+    }
+
+    static long i64Load16S(Machine m, int addr, int offset) {
+        return i32Load16S(m, addr, offset);
+    }
+
+    static long i64Load16U(Machine m, int addr, int offset) {
+        return i32Load16U(m, addr, offset);
+    }
+
+    static long i64Load32S(Machine m, int addr, int offset) {
+        return i32Load(m, addr, offset);
+    }
+
+    static long i64Load32U(Machine m, int addr, int offset) {
+        return Integer.toUnsignedLong(i32Load(m, addr, offset));
+    }
+
+    static void i32Store(Machine m, int addr, int offset, int value) {
+        try {
+            m.memory.set(I32, ea(addr, offset), value);
+        } catch (IndexOutOfBoundsException e) {
+            throw Traps.memoryOutOfBounds();
+        }
+    }
+
+    static void i64Store(Machine m, int addr, int offset, long value) {
+        try {
+            m.memory.set(I64, ea(addr, offset), value);
+        } catch (IndexOutOfBoundsException e) {
+            throw Traps.memoryOutOfBounds();
+        }
+    }
+
+    static void i32Store8(Machine m, int addr, int offset, int value) {
+        try {
+            m.memory.set(I8, ea(addr, offset), (byte) value);
+        } catch (IndexOutOfBoundsException e) {
+            throw Traps.memoryOutOfBounds();
+        }
+    }
+
+    static void i32Store16(Machine m, int addr, int offset, int value) {
+        try {
+            m.memory.set(I16, ea(addr, offset), (short) value);
+        } catch (IndexOutOfBoundsException e) {
+            throw Traps.memoryOutOfBounds();
+        }
+    }
+
+    // ------------------------------------------------------------------ memory instructions
+
+    static int size(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
+        s[fp + Dst.dst(code, pc, w)] = (int) m.inst.memory.pages();
+        return pc + Dst.SIZE;
+    }
+
+    static int grow(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
+        long delta = Integer.toUnsignedLong((int) s[fp + Unary.src(code, pc, w)]);
+        s[fp + Unary.dst(code, pc, w)] = (int) m.inst.memory.grow(delta);
+        m.refreshMemory();
+        return pc + Unary.SIZE;
+    }
+
+    /** Bounds check of a bulk access: [at, at + n) must lie in [0, size). Both are unsigned 32-bit. */
+    private static void check(int at, int n, long size) {
+        if (Integer.toUnsignedLong(at) + Integer.toUnsignedLong(n) > size) {
+            throw Traps.memoryOutOfBounds();
+        }
+    }
+
+    static int fill(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
+        int dst = (int) s[fp + Bulk3.a(code, pc, w)];
+        byte value = (byte) s[fp + Bulk3.b(code, pc, w)];
+        int n = (int) s[fp + Bulk3.c(code, pc, w)];
+        MemorySegment mem = m.memory;
+        check(dst, n, mem.byteSize());
+        mem.asSlice(Integer.toUnsignedLong(dst), Integer.toUnsignedLong(n)).fill(value);
+        return pc + Bulk3.SIZE;
+    }
+
+    static int copy(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
+        int dst = (int) s[fp + Bulk3.a(code, pc, w)];
+        int src = (int) s[fp + Bulk3.b(code, pc, w)];
+        int n = (int) s[fp + Bulk3.c(code, pc, w)];
+        MemorySegment mem = m.memory;
+        check(dst, n, mem.byteSize());
+        check(src, n, mem.byteSize());
+        MemorySegment.copy(mem, Integer.toUnsignedLong(src), mem, Integer.toUnsignedLong(dst), Integer.toUnsignedLong(n));
+        return pc + Bulk3.SIZE;
+    }
+
+    static int init(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
+        int segment = SegmentBulk3.segment(code, pc, w);
+        int dst = (int) s[fp + SegmentBulk3.a(code, pc, w)];
+        int src = (int) s[fp + SegmentBulk3.b(code, pc, w)];
+        int n = (int) s[fp + SegmentBulk3.c(code, pc, w)];
+        m.inst.initMemory(segment, dst, src, n);
+        return pc + SegmentBulk3.SIZE;
+    }
+
+    static int dataDrop(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
+        m.inst.dataDropped[Segment.segment(code, pc, w)] = true;
+        return pc + Segment.SIZE;
+    }
+}

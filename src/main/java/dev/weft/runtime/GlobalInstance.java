@@ -1,0 +1,105 @@
+package dev.weft.runtime;
+
+import dev.weft.Global;
+import dev.weft.GlobalType;
+import dev.weft.ValueType;
+
+/** A global variable: numeric values as raw bits in {@link #value}, references in {@link #ref}. */
+public final class GlobalInstance implements Global {
+    private final GlobalType type;
+    /** Raw bits of a numeric value; read and written by the executor. */
+    public long value;
+    /** A reference value; read and written by the executor. */
+    public Object ref;
+
+    /** @param type the global's type; the value starts at zero / null */
+    public GlobalInstance(GlobalType type) {
+        this.type = type;
+    }
+
+    /**
+     * @param type the global's type
+     * @param value Integer, Long, Float or Double for numeric types; a reference or null otherwise
+     * @return the global
+     */
+    public static GlobalInstance of(GlobalType type, Object value) {
+        GlobalInstance g = new GlobalInstance(type);
+        g.store(value);
+        return g;
+    }
+
+    private void store(Object value) {
+        ValueType t = type.valueType();
+        switch (t) {
+            case I32 -> value = (long) ((Integer) value);
+            case I64 -> value = (Long) value;
+            case F32 -> value = (long) Float.floatToRawIntBits((Float) value);
+            case F64 -> value = Double.doubleToRawLongBits((Double) value);
+            case FUNCREF -> {
+                if (value != null && !(value instanceof FunctionInstance)) {
+                    throw new IllegalArgumentException("a funcref global holds WebAssembly functions");
+                }
+                ref = value;
+                return;
+            }
+            case EXTERNREF -> {
+                ref = value;
+                return;
+            }
+            default -> throw new IllegalArgumentException("globals of type " + t.wasmName() + " are not supported");
+        }
+        this.value = (Long) value;
+    }
+
+    @Override
+    public GlobalType type() {
+        return type;
+    }
+
+    @Override
+    public long getRaw() {
+        return value;
+    }
+
+    @Override
+    public Object getRef() {
+        return ref;
+    }
+
+    @Override
+    public void setRaw(long bits) {
+        requireMutable();
+        value = bits;
+    }
+
+    @Override
+    public void setRef(Object value) {
+        requireMutable();
+        if (type.valueType() == ValueType.FUNCREF && value != null && !(value instanceof FunctionInstance)) {
+            throw new IllegalArgumentException("a funcref global holds WebAssembly functions");
+        }
+        ref = value;
+    }
+
+    private void requireMutable() {
+        if (!type.mutable()) {
+            throw new IllegalStateException("global is immutable");
+        }
+    }
+
+    @Override
+    public Object get() {
+        return switch (type.valueType()) {
+            case I32 -> (int) value;
+            case I64 -> value;
+            case F32 -> Float.intBitsToFloat((int) value);
+            case F64 -> Double.longBitsToDouble(value);
+            default -> ref;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return type + " = " + get();
+    }
+}

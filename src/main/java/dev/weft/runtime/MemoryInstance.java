@@ -1,0 +1,106 @@
+package dev.weft.runtime;
+
+import dev.weft.Limits;
+import dev.weft.Memory;
+import dev.weft.MemoryType;
+import dev.weft.WeftException;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A linear memory, off-heap. The bytes live in a backing segment that may be larger than
+ * the memory (capacity), so {@code memory.grow} in small steps rarely copies: it usually
+ * just takes a longer view of the same backing. Backing segments come from automatic arenas
+ * and are freed by the garbage collector once unreachable, so no close is needed and a
+ * stale view stays valid (merely shorter).
+ */
+public final class MemoryInstance implements Memory {
+    /** The WebAssembly 2.0 maximum: 65536 pages, 4 GiB. */
+    public static final long MAX_PAGES = 65536;
+
+    private final long declaredMin;
+    private final long maxPages;
+    private final boolean hasMax;
+    private MemorySegment backing;
+    private long pages;
+    /** The current view: exactly {@code pages * PAGE_SIZE} bytes. Read by the executor. */
+    public MemorySegment segment;
+
+    /**
+     * @param type the memory's type
+     * @param limitPages the engine's limit on any memory's size, in pages
+     * @throws WeftException if the initial size exceeds the limit or cannot be allocated
+     */
+    public MemoryInstance(MemoryType type, long limitPages) {
+        Limits l = type.limits();
+        this.declaredMin = l.min();
+        this.hasMax = l.max().isPresent();
+        this.maxPages = Math.min(hasMax ? l.max().getAsLong() : MAX_PAGES, Math.min(limitPages, MAX_PAGES));
+        if (l.min() > maxPages) {
+            throw new WeftException("memory of " + l.min() + " pages exceeds the limit of " + maxPages + " pages");
+        }
+        this.pages = l.min();
+        try {
+            this.backing = Arena.ofAuto().allocate(pages * PAGE_SIZE, 16);
+        } catch (OutOfMemoryError e) {
+            throw new WeftException("cannot allocate a memory of " + pages + " pages: " + e.getMessage());
+        }
+        this.segment = backing;
+    }
+
+    @Override
+    public MemoryType type() {
+        return new MemoryType(hasMax ? Limits.of(pages, maxPages) : Limits.of(pages));
+    }
+
+    /** @return the declared maximum in pages, if any (for import matching) */
+    public long declaredMaximum() {
+        return hasMax ? maxPages : -1;
+    }
+
+    @Override
+    public long pages() {
+        return pages;
+    }
+
+    @Override
+    public MemorySegment segment() {
+        return segment;
+    }
+
+    @Override
+    public long grow(long deltaPages) {
+        long old = pages;
+        if (deltaPages < 0 || deltaPages > maxPages - old) {
+            return -1;
+        }
+        long wanted = old + deltaPages;
+        long bytes = wanted * PAGE_SIZE;
+        if (bytes > backing.byteSize()) {
+            // Grow the capacity by half again (at least to what is needed) so that many small
+            // grows copy O(n) bytes in total.
+            long capacityPages = Math.min(maxPages, Math.max(wanted, old + old / 2));
+            MemorySegment bigger;
+            try {
+                bigger = Arena.ofAuto().allocate(capacityPages * PAGE_SIZE, 16);
+            } catch (OutOfMemoryError e) {
+                try {
+                    bigger = Arena.ofAuto().allocate(bytes, 16);
+                } catch (OutOfMemoryError again) {
+                    return -1;
+                }
+            }
+            MemorySegment.copy(backing, 0, bigger, 0, old * PAGE_SIZE);
+            backing = bigger;
+        }
+        pages = wanted;
+        segment = backing.asSlice(0, bytes);
+        return old;
+    }
+
+    @Override
+    public String toString() {
+        return "memory[" + pages + " pages, min " + declaredMin + "]";
+    }
+}
