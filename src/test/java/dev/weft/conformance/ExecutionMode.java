@@ -1,0 +1,333 @@
+package dev.weft.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.DispatchMode;
+import dev.weft.Engine;
+import dev.weft.FunctionType;
+import dev.weft.Global;
+import dev.weft.GlobalType;
+import dev.weft.Imports;
+import dev.weft.Instance;
+import dev.weft.InvalidModuleException;
+import dev.weft.LinkException;
+import dev.weft.MalformedModuleException;
+import dev.weft.Memory;
+import dev.weft.MemoryType;
+import dev.weft.Limits;
+import dev.weft.ModuleException;
+import dev.weft.Table;
+import dev.weft.TableType;
+import dev.weft.TrapException;
+import dev.weft.TrapKind;
+import dev.weft.ValueType;
+import dev.weft.WasmFunction;
+import dev.weft.WasmModule;
+import dev.weft.WeftException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every command for real with one dispatch mode: modules are instantiated against the
+ * {@code spectest} host module and the instances registered so far, actions are invoked, and
+ * results compared bit for bit (NaN patterns as the suite's README defines them). Traps must be
+ * of the expected kind. Text-format modules are skipped, as in {@link ValidateMode}.
+ */
+public final class ExecutionMode implements ConformanceMode {
+    private final DispatchMode dispatch;
+    private final Engine engine;
+
+    /** @param dispatch the dispatch mode every instance of this mode runs with */
+    public ExecutionMode(DispatchMode dispatch) {
+        this.dispatch = dispatch;
+        this.engine = Engine.builder().dispatch(dispatch).build();
+    }
+
+    @Override
+    public String name() {
+        return dispatch.id();
+    }
+
+    @Override
+    public ScriptRun begin(SpecScript script) {
+        return new Run();
+    }
+
+    /** A command that cannot run because of an earlier failure or a limit of this runner (not a Weft bug). */
+    static final class NotRunnable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotRunnable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** A host reference of the suite's {@code externref} values, equal for equal numbers. */
+    record HostRef(long number) {
+    }
+
+    private final class Run implements ScriptRun {
+        private final Map<String, Instance> named = new HashMap<>();
+        private final Map<String, Instance> registered = new HashMap<>();
+        private final Imports spectest = spectest();
+        private Instance current;
+
+        @Override
+        public CommandOutcome run(SpecCommand command) {
+            try {
+                return switch (command.kind()) {
+                    case "module" -> module(command);
+                    case "register" -> register(command);
+                    case "action" -> {
+                        invoke(command.json().get("action"));
+                        yield CommandOutcome.passed();
+                    }
+                    case "assert_return" -> assertReturn(command);
+                    case "assert_trap", "assert_exhaustion" -> assertTrap(command);
+                    case "assert_malformed" -> expectRejection(command, MalformedModuleException.class);
+                    case "assert_invalid" -> expectRejection(command, InvalidModuleException.class);
+                    case "assert_unlinkable" -> assertUnlinkable(command);
+                    case "assert_uninstantiable" -> assertUninstantiable(command);
+                    default -> CommandOutcome.failed("unknown command kind " + command.kind(), null);
+                };
+            } catch (NotRunnable e) {
+                return CommandOutcome.failed(e.getMessage(), null);
+            } catch (Throwable t) {
+                String kind = t instanceof WeftException ? "unexpected " : "non-Weft exception escaped: ";
+                return CommandOutcome.failed(kind + t, t);
+            }
+        }
+
+        private Imports imports() {
+            Imports.Builder b = Imports.builder().addAll(spectest);
+            registered.forEach(b::instance);
+            return b.build();
+        }
+
+        private CommandOutcome module(SpecCommand command) {
+            if (command.isTextModule()) {
+                return CommandOutcome.skipped("text-format module");
+            }
+            // Until this module is instantiated, actions on "the current module" have none to run on.
+            current = null;
+            JsonNode name = command.json().get("name");
+            if (name != null) {
+                named.remove(name.asText());
+            }
+            WasmModule module = WasmModule.parse(command.script().readModule(command.filename()));
+            current = engine.instantiate(module, imports());
+            if (name != null) {
+                named.put(name.asText(), current);
+            }
+            return CommandOutcome.passed();
+        }
+
+        private CommandOutcome register(SpecCommand command) {
+            JsonNode name = command.json().get("name");
+            Instance instance = name != null ? named.get(name.asText()) : current;
+            if (instance == null) {
+                return CommandOutcome.failed("nothing to register", null);
+            }
+            registered.put(command.json().get("as").asText(), instance);
+            return CommandOutcome.passed();
+        }
+
+        private Instance target(JsonNode action) {
+            JsonNode module = action.get("module");
+            Instance i = module != null ? named.get(module.asText()) : current;
+            if (i == null) {
+                throw new NotRunnable("the module this action runs on failed to instantiate");
+            }
+            return i;
+        }
+
+        private Object[] invoke(JsonNode action) {
+            Instance instance = target(action);
+            String field = action.get("field").asText();
+            if ("get".equals(action.get("type").asText())) {
+                return new Object[] {instance.global(field).get()};
+            }
+            WasmFunction f = instance.function(field);
+            List<Object> args = new ArrayList<>();
+            for (JsonNode a : action.path("args")) {
+                args.add(argument(a));
+            }
+            return f.call(args.toArray());
+        }
+
+        private CommandOutcome assertReturn(SpecCommand command) {
+            Object[] results = invoke(command.json().get("action"));
+            JsonNode expected = command.json().get("expected");
+            if (results.length != expected.size()) {
+                return CommandOutcome.failed("expected " + expected.size() + " results, got " + results.length, null);
+            }
+            for (int i = 0; i < results.length; i++) {
+                String mismatch = compare(expected.get(i), results[i]);
+                if (mismatch != null) {
+                    return CommandOutcome.failed("result " + i + ": " + mismatch, null);
+                }
+            }
+            return CommandOutcome.passed();
+        }
+
+        private CommandOutcome assertTrap(SpecCommand command) {
+            try {
+                Object[] r = invoke(command.json().get("action"));
+                return CommandOutcome.failed("expected trap \"" + command.expectedText() + "\", returned "
+                        + java.util.Arrays.toString(r), null);
+            } catch (TrapException e) {
+                return trapMatches(command, e);
+            }
+        }
+
+        private CommandOutcome trapMatches(SpecCommand command, TrapException e) {
+            String expected = command.expectedText();
+            if (expected != null && !expected.startsWith(e.kind().message())) {
+                return CommandOutcome.failed("expected trap \"" + expected + "\", got \"" + e.kind().message() + "\"", e);
+            }
+            return CommandOutcome.passed();
+        }
+
+        private CommandOutcome expectRejection(SpecCommand command, Class<? extends ModuleException> expected) {
+            if (command.isTextModule()) {
+                return CommandOutcome.skipped("text-format module (" + command.filename() + "); Weft decodes binaries only");
+            }
+            try {
+                WasmModule.parse(command.script().readModule(command.filename()));
+                return CommandOutcome.failed("module accepted, expected " + expected.getSimpleName(), null);
+            } catch (ModuleException e) {
+                return expected.isInstance(e) ? CommandOutcome.rejectedAsExpected(e)
+                        : CommandOutcome.failed("expected " + expected.getSimpleName() + ", got " + e, e);
+            }
+        }
+
+        private CommandOutcome assertUnlinkable(SpecCommand command) {
+            if (command.isTextModule()) {
+                return CommandOutcome.skipped("text-format module");
+            }
+            WasmModule module = WasmModule.parse(command.script().readModule(command.filename()));
+            try {
+                engine.instantiate(module, imports());
+                return CommandOutcome.failed("module linked, expected \"" + command.expectedText() + "\"", null);
+            } catch (LinkException e) {
+                String expected = command.expectedText();
+                return expected == null || e.getMessage().startsWith(expected) ? CommandOutcome.passed()
+                        : CommandOutcome.failed("expected \"" + expected + "\", got \"" + e.getMessage() + "\"", e);
+            }
+        }
+
+        private CommandOutcome assertUninstantiable(SpecCommand command) {
+            if (command.isTextModule()) {
+                return CommandOutcome.skipped("text-format module");
+            }
+            WasmModule module = WasmModule.parse(command.script().readModule(command.filename()));
+            try {
+                engine.instantiate(module, imports());
+                return CommandOutcome.failed("module instantiated, expected trap \"" + command.expectedText() + "\"", null);
+            } catch (TrapException e) {
+                return trapMatches(command, e);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ values
+
+    private static Object argument(JsonNode v) {
+        String type = v.get("type").asText();
+        String value = v.get("value").isArray() ? null : v.get("value").asText();
+        return switch (type) {
+            case "i32" -> (int) Long.parseUnsignedLong(value);
+            case "i64" -> Long.parseUnsignedLong(value);
+            case "f32" -> Float.intBitsToFloat((int) Long.parseUnsignedLong(value));
+            case "f64" -> Double.longBitsToDouble(Long.parseUnsignedLong(value));
+            case "externref" -> "null".equals(value) ? null : new HostRef(Long.parseLong(value));
+            case "funcref" -> {
+                if (!"null".equals(value)) {
+                    throw new IllegalArgumentException("funcref argument " + value);
+                }
+                yield null;
+            }
+            default -> throw new NotRunnable(type + " arguments are not supported by this runner");
+        };
+    }
+
+    /** @return null if the result matches the expected value, else what differs */
+    private static String compare(JsonNode expected, Object actual) {
+        String type = expected.get("type").asText();
+        String value = expected.get("value").isArray() ? null : expected.get("value").asText();
+        switch (type) {
+            case "i32" -> {
+                return actual instanceof Integer i && i == (int) Long.parseUnsignedLong(value) ? null
+                        : "expected i32 " + (int) Long.parseUnsignedLong(value) + ", got " + actual;
+            }
+            case "i64" -> {
+                return actual instanceof Long l && l == Long.parseUnsignedLong(value) ? null
+                        : "expected i64 " + Long.parseUnsignedLong(value) + ", got " + actual;
+            }
+            case "f32" -> {
+                if (!(actual instanceof Float f)) {
+                    return "expected f32, got " + actual;
+                }
+                int bits = Float.floatToRawIntBits(f);
+                boolean ok = switch (value) {
+                    case "nan:canonical" -> (bits & 0x7fffffff) == 0x7fc00000;
+                    case "nan:arithmetic" -> (bits & 0x7fc00000) == 0x7fc00000;
+                    default -> bits == (int) Long.parseUnsignedLong(value);
+                };
+                return ok ? null : "expected f32 " + value + ", got bits 0x" + Integer.toHexString(bits);
+            }
+            case "f64" -> {
+                if (!(actual instanceof Double d)) {
+                    return "expected f64, got " + actual;
+                }
+                long bits = Double.doubleToRawLongBits(d);
+                boolean ok = switch (value) {
+                    case "nan:canonical" -> (bits & 0x7fffffffffffffffL) == 0x7ff8000000000000L;
+                    case "nan:arithmetic" -> (bits & 0x7ff8000000000000L) == 0x7ff8000000000000L;
+                    default -> bits == Long.parseUnsignedLong(value);
+                };
+                return ok ? null : "expected f64 " + value + ", got bits 0x" + Long.toHexString(bits);
+            }
+            case "externref" -> {
+                Object want = "null".equals(value) ? null : new HostRef(Long.parseLong(value));
+                return java.util.Objects.equals(want, actual) ? null : "expected externref " + value + ", got " + actual;
+            }
+            case "funcref" -> {
+                if ("null".equals(value)) {
+                    return actual == null ? null : "expected null funcref, got " + actual;
+                }
+                return actual instanceof WasmFunction ? null : "expected a funcref, got " + actual;
+            }
+            default -> {
+                return type + " results are not supported by this runner";
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the spectest host module
+
+    /** The {@code spectest} module of the reference interpreter, fresh for each script. */
+    static Imports spectest() {
+        Imports.Builder b = Imports.builder();
+        b.function("spectest", "print", FunctionType.of(List.of(), List.of()), call -> { });
+        b.function("spectest", "print_i32", FunctionType.of(List.of(ValueType.I32), List.of()), call -> { });
+        b.function("spectest", "print_i64", FunctionType.of(List.of(ValueType.I64), List.of()), call -> { });
+        b.function("spectest", "print_f32", FunctionType.of(List.of(ValueType.F32), List.of()), call -> { });
+        b.function("spectest", "print_f64", FunctionType.of(List.of(ValueType.F64), List.of()), call -> { });
+        b.function("spectest", "print_i32_f32", FunctionType.of(List.of(ValueType.I32, ValueType.F32), List.of()), call -> { });
+        b.function("spectest", "print_f64_f64", FunctionType.of(List.of(ValueType.F64, ValueType.F64), List.of()), call -> { });
+        b.add("spectest", "global_i32", Global.create(new GlobalType(ValueType.I32, false), 666));
+        b.add("spectest", "global_i64", Global.create(new GlobalType(ValueType.I64, false), 666L));
+        b.add("spectest", "global_f32", Global.create(new GlobalType(ValueType.F32, false), 666.6f));
+        b.add("spectest", "global_f64", Global.create(new GlobalType(ValueType.F64, false), 666.6));
+        b.add("spectest", "table", Table.create(new TableType(ValueType.FUNCREF, Limits.of(10, 20))));
+        b.add("spectest", "memory", Memory.create(new MemoryType(Limits.of(1, 2))));
+        return b.build();
+    }
+
+    static boolean isTrapKind(TrapException e, TrapKind kind) {
+        return e.kind() == kind;
+    }
+}
