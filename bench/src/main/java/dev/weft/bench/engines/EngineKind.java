@@ -1,0 +1,77 @@
+package dev.weft.bench.engines;
+
+import dev.weft.DispatchMode;
+import dev.weft.Engine;
+
+/**
+ * The engines compared, by the id used in JMH's {@code engine} parameter: Weft in both
+ * dispatch modes, Chicory's interpreter, and Chicory's Wasm-to-JVM-bytecode compiler.
+ */
+public enum EngineKind {
+    WEFT_SWITCH("weft-switch") {
+        @Override
+        public CompiledModule compile(byte[] wasm) {
+            return new WeftGuest.Compiled(SWITCH_ENGINE, wasm);
+        }
+    },
+    WEFT_HANDLES("weft-handles") {
+        @Override
+        public CompiledModule compile(byte[] wasm) {
+            return new WeftGuest.Compiled(HANDLES_ENGINE, wasm);
+        }
+    },
+    CHICORY_INTERPRETER("chicory-interpreter") {
+        @Override
+        public CompiledModule compile(byte[] wasm) {
+            return new ChicoryGuest.Compiled(wasm, false);
+        }
+    },
+    CHICORY_COMPILER("chicory-compiler") {
+        @Override
+        public CompiledModule compile(byte[] wasm) {
+            return new ChicoryGuest.Compiled(wasm, true);
+        }
+    };
+
+    /** One engine per dispatch mode, shared like an application would share it. */
+    public static final Engine SWITCH_ENGINE = Engine.builder().dispatch(DispatchMode.SWITCH).build();
+    public static final Engine HANDLES_ENGINE = Engine.builder().dispatch(DispatchMode.HANDLES).build();
+
+    private final String id;
+
+    EngineKind(String id) {
+        this.id = id;
+    }
+
+    /** @return the parameter value naming this engine */
+    public String id() {
+        return id;
+    }
+
+    /** @return whether this is one of Weft's modes */
+    public boolean isWeft() {
+        return this == WEFT_SWITCH || this == WEFT_HANDLES;
+    }
+
+    /**
+     * Parses the module as the engine does before instantiation: Weft decodes, validates and
+     * translates; Chicory decodes and validates, and its compiler also generates JVM bytecode.
+     *
+     * @param wasm the module binary
+     * @return the module, ready to instantiate
+     */
+    public abstract CompiledModule compile(byte[] wasm);
+
+    /**
+     * @param id a parameter value such as {@code weft-switch}
+     * @return the engine
+     */
+    public static EngineKind of(String id) {
+        for (EngineKind e : values()) {
+            if (e.id.equals(id)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown engine '" + id + "'");
+    }
+}

@@ -1,0 +1,280 @@
+package dev.weft.bench.report;
+
+import dev.weft.bench.report.JmhResults.Result;
+import dev.weft.bench.support.BenchFiles;
+import dev.weft.bench.support.RunSpec;
+import dev.weft.bench.support.WasmSections;
+import dev.weft.bench.support.Workload;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** The generated part of docs/performance.md: run facts, targets, tables; and the execution chart. */
+final class ReportPage {
+    private static final List<String> TRANSLATORS = List.of("weft", "chicory");
+    private static final List<String> TRANSLATED = List.of("coremark-minimal.wasm", "large/pulldown-cmark.wasm",
+            "large/spidermonkey.wasm");
+    private static final List<String> INSTANTIATED = List.of("coremark-fixed/cmfix-310.wasm", "large/pulldown-cmark.wasm",
+            "large/spidermonkey.wasm");
+    private static final String[] COLORS = {"#1f5fa8", "#6fa8dc", "#c0392b", "#f0a08f"};
+
+    private final JmhResults results;
+    private final Ratios ratios;
+    private final StringBuilder md = new StringBuilder();
+
+    ReportPage(JmhResults results) {
+        this.results = results;
+        this.ratios = new Ratios(results);
+    }
+
+    /**
+     * @param date when the benchmarks ran
+     * @param runInfo the run script's notes (commands, load average), or empty
+     * @param chartFile the chart's file name, linked from the page
+     * @return the Markdown
+     */
+    String markdown(String date, String runInfo, String chartFile) {
+        run(date, runInfo);
+        targets();
+        execution(chartFile);
+        translation();
+        instantiation();
+        calls();
+        return md.toString();
+    }
+
+    private void run(String date, String runInfo) {
+        md.append("### Run\n\n");
+        md.append("- Machine: ").append(MachineInfo.cpuModel()).append(", ").append(MachineInfo.cores())
+                .append(" cores visible to the JVM, ").append(MachineInfo.memory()).append(" RAM, ").append(MachineInfo.os()).append('\n');
+        results.firstRun().ifPresent(r -> {
+            md.append("- JDK: ").append(r.jdkVersion()).append(" (").append(r.vm()).append(")\n");
+            md.append("- JVM flags of the forks: ").append(r.jvmArgs().isEmpty() ? "none" : "`" + String.join(" ", r.jvmArgs()) + "`")
+                    .append(" (no `-XX:` tuning)\n");
+            md.append("- JMH (first result; see the commands for each part): ").append(r.forks()).append(" fork(s), warm-up ")
+                    .append(r.warmup()).append(", measurement ").append(r.measurement())
+                    .append(", after the broad warm-up in every fork\n");
+        });
+        md.append("- Date: ").append(date).append('\n');
+        if (!runInfo.isBlank()) {
+            md.append("\n```\n").append(runInfo.strip()).append("\n```\n");
+        }
+        md.append('\n');
+    }
+
+    private void targets() {
+        md.append("### Targets\n\n| target | measured | status |\n|---|---|---|\n");
+        OptionalDouble cm = ratios.speedup(Ratios.SWITCH, Ratios.CHICORY, Workload.COREMARK);
+        target("CoreMark: Weft switch ≥ 10× Chicory interpreter", cm, v -> ratio(v), v -> v >= 10);
+        OptionalDouble hsCm = ratios.speedup(Ratios.HANDLES, Ratios.SWITCH, Workload.COREMARK);
+        target("CoreMark: handles ≥ 0.85× switch", hsCm, v -> ratio(v), v -> v >= 0.85);
+        Ratios.Geomean g = ratios.geomean(Ratios.HANDLES, Ratios.SWITCH);
+        target("Execution workloads, geometric mean: handles ≥ 0.85× switch (" + g.count() + " workloads)", g.value(),
+                v -> ratio(v), v -> v >= 0.85);
+        OptionalDouble sm = score("TranslationBenchmark.translate", "engine", "weft", "module", "large/spidermonkey.wasm");
+        target("spidermonkey.wasm decode + validate + translate < 250 ms", sm, v -> num(v) + " ms", v -> v < 250);
+        for (String engine : List.of(Ratios.SWITCH, Ratios.HANDLES)) {
+            Optional<Result> call = results.find("CallBenchmark.exportCall", "engine", engine);
+            target("Trivial export call (" + engine + ", handle in a field) < 50 ns",
+                    call.map(r -> OptionalDouble.of(r.score())).orElse(OptionalDouble.empty()), v -> num(v) + " ns", v -> v < 50);
+            OptionalDouble bytes = call.map(r -> r.secondary().get("gc.alloc.rate.norm"))
+                    .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+            target("Trivial export call (" + engine + ") allocates 0 B/op", bytes, v -> String.format(Locale.ROOT, "%.3f B/op", v),
+                    v -> v < 0.5);
+        }
+        md.append("\nRatios are speed ratios (time of the second engine / time of the first); "
+                + "allocation is JMH's `gc.alloc.rate.norm` (below 0.5 B/op counts as zero: JMH's own sampling noise).\n\n");
+    }
+
+    private void target(String what, OptionalDouble value, java.util.function.DoubleFunction<String> show,
+                        java.util.function.DoublePredicate met) {
+        md.append("| ").append(what).append(" | ");
+        if (value.isEmpty()) {
+            md.append("not measured | — |\n");
+        } else {
+            double v = value.getAsDouble();
+            md.append(show.apply(v)).append(" | ").append(met.test(v) ? "**met**" : "**missed**").append(" |\n");
+        }
+    }
+
+    private void execution(String chartFile) {
+        md.append("### Execution\n\nTime per call in ms (lower is better; ± is JMH's 99.9 % error where it has one), "
+                + "then speed ratios.\n\n");
+        md.append("| workload | call |");
+        for (String e : Ratios.ENGINES) {
+            md.append(' ').append(e).append(" |");
+        }
+        md.append(" switch vs Chicory interpreter | handles / switch |\n|---|---|");
+        md.append("---:|".repeat(Ratios.ENGINES.size() + 2)).append('\n');
+        for (Workload w : Workload.values()) {
+            md.append("| ").append(w.id()).append(" | ").append(describe(w.measured())).append(" |");
+            for (String e : Ratios.ENGINES) {
+                md.append(' ').append(cell(results.find("ExecutionBenchmark.run", "engine", e, "workload", w.id()))).append(" |");
+            }
+            md.append(' ').append(opt(ratios.speedup(Ratios.SWITCH, Ratios.CHICORY, w))).append(" | ")
+                    .append(opt(ratios.speedup(Ratios.HANDLES, Ratios.SWITCH, w))).append(" |\n");
+        }
+        Ratios.Geomean vsChicory = ratios.geomean(Ratios.SWITCH, Ratios.CHICORY);
+        Ratios.Geomean handles = ratios.geomean(Ratios.HANDLES, Ratios.SWITCH);
+        md.append("| **geometric mean** | |").append(" |".repeat(Ratios.ENGINES.size())).append(' ')
+                .append(opt(vsChicory.value())).append(" (").append(vsChicory.count()).append(") | ")
+                .append(opt(handles.value())).append(" (").append(handles.count()).append(") |\n\n");
+        md.append("CoreMark score (iterations per second = ").append(coreMarkIterations())
+                .append(" / seconds per run):");
+        for (String e : Ratios.ENGINES) {
+            OptionalDouble s = ratios.coreMarkScore(e);
+            if (s.isPresent()) {
+                md.append(' ').append(e).append(" **").append(String.format(Locale.ROOT, "%.0f", s.getAsDouble())).append("**,");
+            }
+        }
+        if (md.charAt(md.length() - 1) == ',') {
+            md.setLength(md.length() - 1);
+        }
+        md.append(".\n\n");
+        md.append("![Execution speed relative to Chicory's interpreter](").append(chartFile).append(")\n\n");
+    }
+
+    /** @return the chart of the execution workloads, speed relative to Chicory's interpreter */
+    String chartSvg(String subtitle) {
+        List<String> categories = new ArrayList<>();
+        for (Workload w : Workload.values()) {
+            categories.add(w.id());
+        }
+        categories.add("geomean");
+        List<BarChart.Series> series = new ArrayList<>();
+        for (int i = 0; i < Ratios.ENGINES.size(); i++) {
+            String e = Ratios.ENGINES.get(i);
+            double[] v = new double[categories.size()];
+            for (int c = 0; c < Workload.values().length; c++) {
+                v[c] = ratios.speedup(e, Ratios.CHICORY, Workload.values()[c]).orElse(Double.NaN);
+            }
+            v[v.length - 1] = ratios.geomean(e, Ratios.CHICORY).value().orElse(Double.NaN);
+            series.add(new BarChart.Series(e, COLORS[i], v));
+        }
+        return new BarChart("Execution speed relative to Chicory's interpreter (higher is better, log scale)", subtitle,
+                "speed vs chicory-interpreter", categories, series).toSvg();
+    }
+
+    private void translation() {
+        md.append("### Translation\n\nDecode + validate (+ translate, for Weft) of a module already in memory, single-threaded, "
+                + "ms per module; MB/s of code section.\n\n");
+        md.append("| module | code section |");
+        for (String t : TRANSLATORS) {
+            md.append(' ').append(t).append(" ms | ").append(t).append(" MB/s |");
+        }
+        md.append("\n|---|---:|").append("---:|---:|".repeat(TRANSLATORS.size())).append('\n');
+        for (String m : TRANSLATED) {
+            long code = codeBytes(m);
+            md.append("| ").append(m).append(" | ").append(code > 0 ? String.format(Locale.ROOT, "%.2f MB", code / 1e6) : "?").append(" |");
+            for (String t : TRANSLATORS) {
+                Optional<Result> r = results.find("TranslationBenchmark.translate", "engine", t, "module", m);
+                md.append(' ').append(cell(r)).append(" | ")
+                        .append(r.isPresent() && code > 0 ? num(code / 1e6 / (r.get().score() / 1000)) : "—").append(" |");
+            }
+            md.append('\n');
+        }
+        md.append("\nChicory's interpreter needs no translation step beyond its parse; its compiler was not timed here "
+                + "(bench/README.md).\n\n");
+    }
+
+    private void instantiation() {
+        md.append("### Instantiation\n\nInstantiating an already parsed module, µs per instance (function imports bound to stubs).\n\n");
+        md.append("| module |");
+        for (String e : Ratios.ENGINES) {
+            md.append(' ').append(e).append(" |");
+        }
+        md.append("\n|---|").append("---:|".repeat(Ratios.ENGINES.size())).append('\n');
+        for (String m : INSTANTIATED) {
+            md.append("| ").append(m).append(" |");
+            for (String e : Ratios.ENGINES) {
+                md.append(' ').append(cell(results.find("InstantiationBenchmark.instantiate", "engine", e, "module", m))).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+    }
+
+    private void calls() {
+        md.append("### Calls between Java and WebAssembly\n\nns per call and bytes allocated per call (`-prof gc`). "
+                + "`exportCall`: `add(i32, i32)` through the function kept in a field (Weft: `handle().invokeExact`; "
+                + "Chicory: `apply`); `exportCallConstant`: the same from a `static final` field; "
+                + "`hostCall`: one Wasm → Java → Wasm round trip to an imported `env.add`, inside a Wasm loop of 1000.\n\n");
+        List<String> benches = List.of("exportCall", "exportCallConstant", "hostCall");
+        md.append("| engine |");
+        for (String b : benches) {
+            md.append(' ').append(b).append(" ns | B/op |");
+        }
+        md.append("\n|---|").append("---:|---:|".repeat(benches.size())).append('\n');
+        for (String e : Ratios.ENGINES) {
+            md.append("| ").append(e).append(" |");
+            for (String b : benches) {
+                Optional<Result> r = results.find("CallBenchmark." + b, "engine", e);
+                md.append(' ').append(cell(r)).append(" | ").append(r.map(x -> x.secondary().get("gc.alloc.rate.norm"))
+                        .map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse("—")).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+    }
+
+    private OptionalDouble score(String benchmark, String... params) {
+        return results.find(benchmark, params).map(r -> OptionalDouble.of(r.score())).orElse(OptionalDouble.empty());
+    }
+
+    private static long coreMarkIterations() {
+        return ((RunSpec.CoreMarkRecord) Workload.COREMARK.measured().check()).iterations();
+    }
+
+    private static String describe(RunSpec s) {
+        if (s.check() instanceof RunSpec.CoreMarkRecord c) {
+            return "`" + s.file().substring(s.file().lastIndexOf('/') + 1) + "` run(): " + c.iterations() + " iterations";
+        }
+        return "`" + s.export() + "(" + s.arg() + ")`";
+    }
+
+    private static long codeBytes(String module) {
+        try {
+            return WasmSections.of(BenchFiles.bytes(module)).codeSectionBytes();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String cell(Optional<Result> r) {
+        if (r.isEmpty()) {
+            return "—";
+        }
+        double s = r.get().score();
+        double err = r.get().error();
+        return Double.isFinite(err) ? num(s) + " ± " + num(err) : num(s);
+    }
+
+    private static String opt(OptionalDouble v) {
+        return v.isPresent() ? ratio(v.getAsDouble()) : "—";
+    }
+
+    private static String ratio(double v) {
+        return String.format(Locale.ROOT, "%.2f×", v);
+    }
+
+    /** Three significant digits, no exponent. */
+    static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return "?";
+        }
+        double a = Math.abs(v);
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        if (a >= 1) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}
