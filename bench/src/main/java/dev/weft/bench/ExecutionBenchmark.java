@@ -3,6 +3,8 @@ package dev.weft.bench;
 import dev.weft.bench.engines.EngineKind;
 import dev.weft.bench.support.BroadWarmup;
 import dev.weft.bench.support.PreparedWorkload;
+import dev.weft.bench.support.CpuClock;
+import dev.weft.bench.support.ThreadCpuTime;
 import dev.weft.bench.support.Workload;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * Execution speed: one operation is one call of the workload's export on a fresh instance
  * (instantiation happens in an untimed per-invocation setup, which JMH allows for operations
  * this long), result checked inside the timed call. Before measuring, each fork runs the
- * {@link BroadWarmup}. CoreMark's score in iterations per second is
+ * {@link BroadWarmup}. The benchmark thread's CPU time is reported too ({@link ThreadCpuTime}).
+ * CoreMark's score in iterations per second is
  * {@code 310 / (ms per op / 1000)} (the report generator computes it).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -54,7 +57,10 @@ public class ExecutionBenchmark {
     }
 
     @Benchmark
-    public long run() {
-        return prepared.run();
+    public long run(ThreadCpuTime cpu) {
+        long start = CpuClock.now();
+        long r = prepared.run();
+        cpu.add(start);
+        return r;
     }
 }

@@ -3,6 +3,8 @@ package dev.weft.bench;
 import dev.weft.bench.engines.Translators;
 import dev.weft.bench.support.BenchFiles;
 import dev.weft.bench.support.BroadWarmup;
+import dev.weft.bench.support.CpuClock;
+import dev.weft.bench.support.ThreadCpuTime;
 import dev.weft.bench.support.WasmSections;
 import dev.weft.bench.support.WrongResultException;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * Load time, single-threaded: everything an engine does to a module binary before it can
  * instantiate it ({@link Translators}: Weft decodes, validates and translates; Chicory decodes
  * and validates). The bytes are already in memory. The result's function count is checked
- * against the binary's function section. MB/s of code section = code section bytes
+ * against the binary's function section. The thread's CPU time is reported too ({@link ThreadCpuTime};
+ * it leaves out garbage collection, which runs on other threads). MB/s of code section = code section bytes
  * ({@link WasmSections}) / time per op; the report generator computes it.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -54,8 +57,10 @@ public class TranslationBenchmark {
     }
 
     @Benchmark
-    public int translate() {
+    public int translate(ThreadCpuTime cpu) {
+        long start = CpuClock.now();
         int n = translator.translate(wasm);
+        cpu.add(start);
         if (n != functions) {
             throw new WrongResultException(module + ": " + n + " functions, the function section has " + functions);
         }

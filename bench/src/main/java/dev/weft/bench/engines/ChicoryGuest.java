@@ -39,7 +39,9 @@ final class ChicoryGuest implements Guest {
 
         @Override
         public Guest instantiate(HostBinding host) {
-            Instance.Builder b = Instance.builder(module).withImportValues(imports(host));
+            // withStart(false): Chicory would otherwise run a WASI "_start" export while instantiating;
+            // Weft runs only a start section, which none of the benchmark modules has.
+            Instance.Builder b = Instance.builder(module).withImportValues(imports(host)).withStart(false);
             if (machines != null) {
                 b.withMachineFactory(machines);
             }

@@ -1,9 +1,12 @@
 package dev.weft.bench.report;
 
+import dev.weft.bench.report.JmhResults.Result;
+import dev.weft.bench.support.RunSpec;
 import dev.weft.bench.support.Workload;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** The comparisons the project tracks, computed from execution results (times per op: lower is faster). */
@@ -14,33 +17,58 @@ final class Ratios {
     static final String CHICORY_COMPILER = "chicory-compiler";
     static final List<String> ENGINES = List.of(SWITCH, HANDLES, CHICORY, CHICORY_COMPILER);
 
+    /** Which time per call: JMH's wall-clock score, or the benchmark thread's CPU time ({@code ThreadCpuTime}). */
+    enum Metric {
+        WALL, CPU;
+
+        /** @return the result's time per call in its unit (ms for the benchmarks that record CPU time) */
+        OptionalDouble of(Result r) {
+            if (this == WALL) {
+                return OptionalDouble.of(r.score());
+            }
+            Double cpu = r.secondary().get("threadCpuMs");
+            Double calls = r.secondary().get("calls");
+            return cpu != null && calls != null && calls > 0 ? OptionalDouble.of(cpu / calls) : OptionalDouble.empty();
+        }
+    }
+
+    /**
+     * @param value the geometric mean
+     * @param count over how many workloads
+     */
+    record Geomean(OptionalDouble value, int count) {
+    }
+
     private final JmhResults results;
 
     Ratios(JmhResults results) {
         this.results = results;
     }
 
-    /** @return ms per op of the workload on the engine, if measured */
-    OptionalDouble time(String engine, Workload w) {
-        return results.find("ExecutionBenchmark.run", "engine", engine, "workload", w.id())
-                .map(r -> OptionalDouble.of(r.score())).orElse(OptionalDouble.empty());
+    Optional<Result> execution(String engine, Workload w) {
+        return results.find("ExecutionBenchmark.run", "engine", engine, "workload", w.id());
+    }
+
+    /** @return ms per call of the workload on the engine, if measured */
+    OptionalDouble time(Metric m, String engine, Workload w) {
+        return execution(engine, w).map(m::of).orElse(OptionalDouble.empty());
     }
 
     /**
      * @return how many times faster {@code engine} runs the workload than {@code baseline}
      *     (baseline time / engine time), if both were measured
      */
-    OptionalDouble speedup(String engine, String baseline, Workload w) {
-        OptionalDouble e = time(engine, w);
-        OptionalDouble b = time(baseline, w);
+    OptionalDouble speedup(Metric m, String engine, String baseline, Workload w) {
+        OptionalDouble e = time(m, engine, w);
+        OptionalDouble b = time(m, baseline, w);
         return e.isPresent() && b.isPresent() ? OptionalDouble.of(b.getAsDouble() / e.getAsDouble()) : OptionalDouble.empty();
     }
 
     /** @return the geometric mean of {@link #speedup} over the workloads where both ran, and how many those are */
-    Geomean geomean(String engine, String baseline) {
+    Geomean geomean(Metric m, String engine, String baseline) {
         List<Double> values = new ArrayList<>();
         for (Workload w : Workload.values()) {
-            speedup(engine, baseline, w).ifPresent(values::add);
+            speedup(m, engine, baseline, w).ifPresent(values::add);
         }
         if (values.isEmpty()) {
             return new Geomean(OptionalDouble.empty(), 0);
@@ -52,20 +80,14 @@ final class Ratios {
         return new Geomean(OptionalDouble.of(Math.exp(logSum / values.size())), values.size());
     }
 
-    /**
-     * @param value the geometric mean
-     * @param count over how many workloads
-     */
-    record Geomean(OptionalDouble value, int count) {
+    /** @return CoreMark iterations per second on the engine: the cmfix iteration count / seconds per run */
+    OptionalDouble coreMarkScore(Metric m, String engine) {
+        OptionalDouble ms = time(m, engine, Workload.COREMARK);
+        return ms.isPresent() ? OptionalDouble.of(coreMarkIterations() / (ms.getAsDouble() / 1000)) : ms;
     }
 
-    /** @return CoreMark iterations per second on the engine: the cmfix iteration count / seconds per run */
-    OptionalDouble coreMarkScore(String engine) {
-        OptionalDouble ms = time(engine, Workload.COREMARK);
-        if (ms.isEmpty()) {
-            return ms;
-        }
-        long iterations = ((dev.weft.bench.support.RunSpec.CoreMarkRecord) Workload.COREMARK.measured().check()).iterations();
-        return OptionalDouble.of(iterations / (ms.getAsDouble() / 1000));
+    /** @return the iteration count of the CoreMark variant measured */
+    static long coreMarkIterations() {
+        return ((RunSpec.CoreMarkRecord) Workload.COREMARK.measured().check()).iterations();
     }
 }

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs a benchmark profile and regenerates the report (tables + chart) from its JMH JSON.
+#
+#   bench/run.sh short          # a few minutes on a quiet 2-core machine: Weft's ratios and targets
+#   bench/run.sh full           # everything, every engine (about an hour on 2 cores)
+#   bench/run.sh short --docs   # also rewrite the generated part of docs/performance.md and docs/performance.svg
+#
+# Needs only a JDK 22+ (JAVA_HOME or java on the PATH) and bench/target/benchmarks.jar
+# (mvn -B install -DskipTests at the top, then mvn -B -f bench/pom.xml package).
+# Output: bench/results/<profile>/ (*.json from JMH, *.log, run-info.txt, performance-tables.md, performance.svg).
+set -euo pipefail
+
+profile=${1:-short}
+docs=${2:-}
+bench=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$bench")
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+jar="$bench/target/benchmarks.jar"
+out="$bench/results/$profile"
+
+[ -f "$jar" ] || { echo "missing $jar: run mvn -B -f bench/pom.xml package" >&2; exit 1; }
+rm -rf "$out"
+mkdir -p "$out"
+info="$out/run-info.txt"
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "n/a"; }
+echo "profile $profile, started $(date -u +%Y-%m-%dT%H:%MZ), load average $(load)" > "$info"
+
+# jmh NAME ARGS...: one JMH invocation, JSON to $out/NAME.json, full log to $out/NAME.log
+jmh() {
+    local name=$1
+    shift
+    echo "java -jar bench/target/benchmarks.jar $* -foe true -rf json -rff $name.json" >> "$info"
+    echo ">> $name: $*"
+    set +o pipefail
+    (cd "$root" && "$java" -jar "$jar" "$@" -foe true -rf json -rff "$out/$name.json" 2>&1) | tee "$out/$name.log" \
+        | grep --line-buffered -E '^(# Run progress|[A-Za-z]+Benchmark\.[A-Za-z]+ )'
+    local status=${PIPESTATUS[0]}
+    set -o pipefail
+    if [ "$status" -ne 0 ] || grep -q -E 'WrongResultException|<failure>' "$out/$name.log"; then
+        echo "$name failed (exit $status): see $out/$name.log" >&2
+        exit 1
+    fi
+}
+
+quick="-f 1 -wi 1 -i 3 -w 1s -r 1s"
+case "$profile" in
+    short)
+        jmh execution-weft ExecutionBenchmark $quick -p engine=weft-switch,weft-handles
+        jmh execution-chicory ExecutionBenchmark $quick -p engine=chicory-interpreter -p workload=coremark
+        jmh calls 'CallBenchmark.(exportCall|hostCall)$' -f 1 -wi 2 -i 3 -w 1s -r 1s -prof gc -p engine=weft-switch,weft-handles
+        jmh translation TranslationBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -p engine=weft -p module=large/spidermonkey.wasm
+        ;;
+    full)
+        full="-f 1 -wi 2 -i 5 -w 2s -r 2s"
+        jmh execution ExecutionBenchmark $full
+        jmh calls CallBenchmark $full -prof gc
+        jmh translation TranslationBenchmark $full
+        jmh instantiation InstantiationBenchmark $full -prof gc
+        ;;
+    *)
+        echo "unknown profile '$profile' (short or full)" >&2
+        exit 2
+        ;;
+esac
+echo "finished $(date -u +%Y-%m-%dT%H:%MZ), load average $(load)" >> "$info"
+
+page_args=()
+if [ "$docs" = "--docs" ]; then
+    page_args=(--page "$root/docs/performance.md")
+fi
+(cd "$root" && "$java" -cp "$jar" dev.weft.bench.report.Report --out "$out" --run-info "$info" \
+    --date "$(date -u +%Y-%m-%d)" "${page_args[@]}" "$out"/*.json)
