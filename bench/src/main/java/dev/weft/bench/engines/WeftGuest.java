@@ -10,7 +10,6 @@ import dev.weft.TrapKind;
 import dev.weft.ValueType;
 import dev.weft.WasmModule;
 
-import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.List;
 import java.util.function.IntBinaryOperator;
@@ -120,7 +119,12 @@ final class WeftGuest implements Guest {
 
     @Override
     public byte[] memory() {
-        return instance.memory("memory").segment().toArray(ValueLayout.JAVA_BYTE);
+        // Copied through a ByteBuffer view rather than MemorySegment.copy/toArray, so that the
+        // check does not feed heap-segment types into the JDK segment code the interpreter uses.
+        var view = instance.memory("memory").segment().asByteBuffer();
+        byte[] copy = new byte[view.remaining()];
+        view.get(copy);
+        return copy;
     }
 
     static RuntimeException rethrow(Throwable t) {

@@ -1,17 +1,21 @@
 package dev.weft.bench.support;
 
 import dev.weft.bench.engines.EngineKind;
+import dev.weft.bench.engines.GuestFunction;
+import dev.weft.bench.engines.HostBinding;
+import dev.weft.bench.engines.Signature;
 import dev.weft.bench.engines.Translators;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntBinaryOperator;
 
 /**
- * Runs every execution workload, at its warm-up size, on both Weft dispatch modes (and on the
- * engine being measured, if it is not Weft), round-robin for {@link #ROUNDS} rounds, once per
- * JVM. The JIT then compiles the interpreters with the profile of a long-running host that has
+ * Runs every execution workload, at its warm-up size, and the call benchmarks' modules, on both
+ * Weft dispatch modes (and on the engine being measured, if it is not Weft), round-robin for
+ * {@link #ROUNDS} rounds, once per JVM. The JIT then compiles the interpreters with the profile of a long-running host that has
  * run many different programs, not one flattered by the single program being measured
  * (see shared/design/jvm-interpreter-notes.md: a narrow profile flatters a switch loop 1.5-3x).
  * Round-robin rather than one workload after another, so that the final compilations see all of them.
@@ -23,6 +27,9 @@ public final class BroadWarmup {
     /** The modules whose translation is measured, all warmed up before any is measured. */
     public static final List<String> TRANSLATED_MODULES = List.of("coremark-minimal.wasm", "large/pulldown-cmark.wasm",
             "large/spidermonkey.wasm");
+
+    private static final int EXPORT_CALLS = 20_000;
+    private static final int HOST_LOOPS = 20;
 
     private static final Set<EngineKind> DONE = EnumSet.noneOf(EngineKind.class);
     private static final Set<Translators> TRANSLATORS_DONE = EnumSet.noneOf(Translators.class);
@@ -46,20 +53,48 @@ public final class BroadWarmup {
             return;
         }
         long start = System.nanoTime();
-        List<PreparedWorkload> all = new ArrayList<>();
+        List<Runnable> all = new ArrayList<>();
         for (Workload w : Workload.values()) {
             for (EngineKind e : engines) {
-                all.add(new PreparedWorkload(e, w.warmup()));
+                PreparedWorkload p = new PreparedWorkload(e, w.warmup());
+                all.add(p::instantiateAndRun);
             }
         }
+        for (EngineKind e : engines) {
+            all.add(callsFromJava(e));
+        }
         for (int round = 0; round < ROUNDS; round++) {
-            for (PreparedWorkload p : all) {
-                p.instantiateAndRun();
+            for (Runnable task : all) {
+                task.run();
             }
         }
         DONE.addAll(engines);
-        System.out.printf("# Broad warm-up: %d workloads x %s x %d rounds in %.1f s%n", Workload.values().length,
-                engines, ROUNDS, (System.nanoTime() - start) / 1e9);
+        System.out.printf("# Broad warm-up: %d workloads and the call benchmarks' modules x %s x %d rounds in %.1f s%n",
+                Workload.values().length, engines, ROUNDS, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The entry from Java and host calls, as a host that calls into Wasm often runs them:
+     * {@value #EXPORT_CALLS} calls of {@code add.wasm}'s export and {@value #HOST_LOOPS} runs of
+     * {@code host_loop.wasm}'s {@code loop(1000)} (1000 host calls each), results checked.
+     */
+    private static Runnable callsFromJava(EngineKind e) {
+        IntBinaryOperator add = e.compile(BenchFiles.bundled("add.wasm")).instantiate(HostBinding.NONE).i32Binary("add");
+        GuestFunction loop = e.compile(BenchFiles.bundled("host_loop.wasm")).instantiate(HostBinding.ADD)
+                .function("loop", Signature.I32_TO_I32);
+        return () -> {
+            for (int i = 0; i < EXPORT_CALLS; i++) {
+                if (add.applyAsInt(i, 1) != i + 1) {
+                    throw new WrongResultException(e.id() + ": add(" + i + ", 1) returned " + add.applyAsInt(i, 1));
+                }
+            }
+            for (int i = 0; i < HOST_LOOPS; i++) {
+                long r = loop.call(1000);
+                if (r != 499_500) {
+                    throw new WrongResultException(e.id() + ": loop(1000) returned " + r);
+                }
+            }
+        };
     }
 
     /**
