@@ -145,17 +145,222 @@ final class FunctionValidator {
 
     // ---------------------------------------------------------------- main loop
 
+    /**
+     * The instruction loop. The most frequent instructions in their most frequent form (one-byte
+     * indices and constants, void blocks, operands already of the right type) are handled inline
+     * here on a local position; everything else, including every error, goes to
+     * {@link #general}, the complete and plain implementation of each instruction.
+     */
     private void run() {
-        final BinaryReader r = this.r;
         final byte[] code = this.code;
+        final int limit = r.limit();
+        int pos = r.pos();
         while (true) {
-            int at = r.pos();
-            if (at >= r.limit()) {
-                throw missingEnd(at);
+            if (pos >= limit) {
+                throw missingEnd(pos);
             }
-            instr = at;
-            int op = code[at] & 0xFF;
-            r.pos(at + 1);
+            instr = pos;
+            int op = code[pos++] & 0xFF;
+            int x;
+            switch (op) {
+                case LOCAL_GET -> {
+                    if (pos < limit && (x = code[pos]) >= 0 && x < localCount) {
+                        pos++;
+                        push(locals[x]);
+                        continue;
+                    }
+                }
+                case LOCAL_SET -> {
+                    if (pos < limit && (x = code[pos]) >= 0 && x < localCount && sp > height
+                            && vals[sp - 1] == locals[x]) {
+                        pos++;
+                        sp--;
+                        continue;
+                    }
+                }
+                case LOCAL_TEE -> {
+                    if (pos < limit && (x = code[pos]) >= 0 && x < localCount && sp > height
+                            && vals[sp - 1] == locals[x]) {
+                        pos++;
+                        continue;
+                    }
+                }
+                case GLOBAL_GET -> {
+                    if (pos < limit && (x = code[pos]) >= 0 && x < c.globalTypes.length) {
+                        pos++;
+                        push(c.globalTypes[x]);
+                        continue;
+                    }
+                }
+                case I32_CONST -> {
+                    // up to 4 LEB128 bytes hold 28 bits: always a valid s32
+                    int next = shortLeb(code, pos, limit, 4);
+                    if (next >= 0) {
+                        pos = next;
+                        push(I32);
+                        continue;
+                    }
+                }
+                case I64_CONST -> {
+                    int next = shortLeb(code, pos, limit, 9);
+                    if (next >= 0) {
+                        pos = next;
+                        push(I64);
+                        continue;
+                    }
+                }
+                case DROP -> {
+                    if (sp > height) {
+                        sp--;
+                        continue;
+                    }
+                }
+                case BLOCK, LOOP -> {
+                    byte[] results = pos < limit ? shortBlockType(code[pos]) : null;
+                    if (results != null) {
+                        pos++;
+                        pushFrame(op == BLOCK ? K_BLOCK : K_LOOP, NONE, results);
+                        continue;
+                    }
+                }
+                case IF -> {
+                    byte[] results = pos < limit ? shortBlockType(code[pos]) : null;
+                    if (results != null && sp > height && vals[sp - 1] == I32) {
+                        pos++;
+                        sp--;
+                        pushFrame(K_IF, NONE, results);
+                        continue;
+                    }
+                }
+                case BR_IF -> {
+                    if (pos < limit && (x = code[pos]) >= 0 && x < depth && sp > height && vals[sp - 1] == I32) {
+                        pos++;
+                        sp--;
+                        byte[] types = labelTypes(depth - 1 - x);
+                        if (types.length != 0) {
+                            popAll(types);
+                            pushAll(types);
+                        }
+                        continue;
+                    }
+                }
+                case CALL -> {
+                    int next = shortLeb(code, pos, limit, 4);
+                    if (next >= 0 && (x = shortU32(code, pos, next)) < c.funcTypes.length) {
+                        pos = next;
+                        int t = c.funcTypes[x];
+                        popAll(c.typeParams[t]);
+                        pushAll(c.typeResults[t]);
+                        continue;
+                    }
+                }
+                case I32_LOAD, I64_LOAD, F32_LOAD, F64_LOAD, I32_LOAD8_S, I32_LOAD8_U, I32_LOAD16_S,
+                        I32_LOAD16_U, I64_LOAD8_S, I64_LOAD8_U, I64_LOAD16_S, I64_LOAD16_U, I64_LOAD32_S,
+                        I64_LOAD32_U, I32_STORE, I64_STORE, F32_STORE, F64_STORE, I32_STORE8, I32_STORE16,
+                        I64_STORE8, I64_STORE16, I64_STORE32 -> {
+                    int next = shortMemarg(code, pos, limit, ScalarSignatures.memory(op));
+                    if (next >= 0) {
+                        pos = next;
+                        int mem = ScalarSignatures.memory(op);
+                        int t = ScalarSignatures.result(mem);
+                        if (!ScalarSignatures.isStore(mem)) {
+                            if (sp > height && vals[sp - 1] == I32) {
+                                vals[sp - 1] = (byte) t;
+                                continue;
+                            }
+                            pop(I32);
+                            push(t);
+                        } else {
+                            if (sp - height >= 2 && vals[sp - 1] == t && vals[sp - 2] == I32) {
+                                sp -= 2;
+                                continue;
+                            }
+                            pop(t);
+                            pop(I32);
+                        }
+                        continue;
+                    }
+                }
+                case END -> {
+                    r.pos(pos);
+                    if (end()) {
+                        return;
+                    }
+                    continue;
+                }
+                default -> {
+                    int sig = ScalarSignatures.numeric(op);
+                    if (sig != 0) {
+                        applyNumeric(sig);
+                        continue;
+                    }
+                }
+            }
+            r.pos(pos);
+            if (general(op)) {
+                return;
+            }
+            pos = r.pos();
+        }
+    }
+
+    /**
+     * The memarg of a scalar load or store in its common form: a valid one-byte alignment and
+     * an offset of at most four bytes (so it cannot be malformed), with a memory present.
+     *
+     * @return the position after the memarg, or -1 to take the general path
+     */
+    private int shortMemarg(byte[] code, int pos, int limit, int mem) {
+        if (c.memoryCount == 0 || pos >= limit || code[pos] < 0 || code[pos] > ScalarSignatures.maxAlign(mem)) {
+            return -1;
+        }
+        return shortLeb(code, pos + 1, limit, 4);
+    }
+
+    /**
+     * Finds the end of a LEB128 number of at most {@code maxBytes} bytes, short enough that it
+     * cannot be malformed whatever its bits.
+     *
+     * @return the position after it, or -1 if it is longer or runs past {@code limit}
+     */
+    private static int shortLeb(byte[] code, int pos, int limit, int maxBytes) {
+        int last = Math.min(limit, pos + maxBytes);
+        for (int p = pos; p < last; p++) {
+            if (code[p] >= 0) {
+                return p + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The value of the unsigned LEB128 number in {@code code[pos..end)} (at most 4 bytes). */
+    private static int shortU32(byte[] code, int pos, int end) {
+        int v = 0;
+        for (int p = end - 1; p >= pos; p--) {
+            v = v << 7 | (code[p] & 0x7F);
+        }
+        return v;
+    }
+
+    /**
+     * A block type of one byte: empty or a value type.
+     *
+     * @return its result types, or null for a type index or a malformed byte (general path)
+     */
+    private static byte[] shortBlockType(byte b) {
+        return b == 0x40 ? NONE : b >= 0x40 ? ValTypes.single(b) : null;
+    }
+
+    /**
+     * Validates one instruction whose opcode has been read; the reader stands after it.
+     *
+     * @param op the opcode
+     * @return true if the instruction was the {@code end} of the function body
+     */
+    private boolean general(int op) {
+        final BinaryReader r = this.r;
+        {
+            int at = instr;
             switch (op) {
                 case UNREACHABLE -> setUnreachable();
                 case NOP -> {
@@ -187,9 +392,7 @@ final class FunctionValidator {
                     pushAll(ctlParams[depth - 1]);
                 }
                 case END -> {
-                    if (end()) {
-                        return;
-                    }
+                    return end();
                 }
                 case BR -> {
                     int f = labelFrame(r.u32());
@@ -360,6 +563,7 @@ final class FunctionValidator {
                 default -> numeric(op);
             }
         }
+        return false;
     }
 
     // ---------------------------------------------------------------- operand stack
@@ -508,15 +712,14 @@ final class FunctionValidator {
 
     private void brTable() {
         int n = r.u32();
-        if (Integer.compareUnsigned(n, r.remaining()) > 0) {
-            // every target takes at least one byte: the vector cannot fit in the body
-            r.skip(r.remaining() + 1);
-        }
-        if (brTargets.length < n) {
-            brTargets = new int[Math.max(n, brTargets.length * 2)];
-        }
-        for (int i = 0; i < n; i++) {
-            brTargets[i] = r.u32();
+        // grown as targets are read, never to the declared count: each target takes at least
+        // one byte, so a bogus count runs out of bytes first
+        for (int i = 0; i != n; i++) {
+            int target = r.u32();
+            if (i == brTargets.length) {
+                brTargets = Arrays.copyOf(brTargets, i * 2);
+            }
+            brTargets[i] = target;
         }
         int defaultLabel = r.u32();
         pop(I32);
@@ -838,8 +1041,12 @@ final class FunctionValidator {
                 push(V128);
             }
             case SimdSignatures.SHUFFLE -> {
+                int lanes = r.pos();
+                r.skip(16);
                 for (int i = 0; i < 16; i++) {
-                    lane(32);
+                    if ((code[lanes + i] & 0xFF) >= 32) {
+                        throw invalid("invalid lane index");
+                    }
                 }
                 pop(V128);
                 pop(V128);
