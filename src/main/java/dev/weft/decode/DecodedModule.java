@@ -12,6 +12,11 @@ import dev.weft.TableType;
  * numbers them. Function bodies, constant expressions and data stay in {@link #bytes}
  * as offsets: nothing a module merely declares is allocated here.
  *
+ * <p>Indices the decoder stores (type indices, export and start indices, element function
+ * indices, segment table/memory indices) are u32 in the binary; values of 2^31 and above can never
+ * be valid and are stored as {@link Integer#MAX_VALUE}, so they are never negative and a plain
+ * {@code index >= count} check rejects them.
+ *
  * <p>Immutable by convention: the arrays are never written after decoding.
  */
 public final class DecodedModule {

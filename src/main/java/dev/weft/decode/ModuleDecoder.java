@@ -176,24 +176,13 @@ public final class ModuleDecoder {
     }
 
     private void header() {
-        if (bytes.length < 4) {
-            in.skip(4); // fails: unexpected end
-        }
-        if (littleEndianInt(0) != MAGIC) {
+        BinaryReader r = in.primitives();
+        if (r.fixed32() != MAGIC) {
             throw ModuleReader.malformed("magic header not detected", 0);
         }
-        in.skip(4);
-        if (bytes.length < 8) {
-            in.skip(4);
-        }
-        if (littleEndianInt(4) != VERSION) {
+        if (r.fixed32() != VERSION) {
             throw ModuleReader.malformed("unknown binary version", 4);
         }
-        in.skip(4);
-    }
-
-    private int littleEndianInt(int at) {
-        return (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16 | bytes[at + 3] << 24;
     }
 
     private void section(int id, int end) {

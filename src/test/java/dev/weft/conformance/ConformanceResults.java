@@ -1,0 +1,105 @@
+package dev.weft.conformance;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Counts outcomes per (mode, folder, command kind) and collects message mismatches. Thread-safe;
+ * one instance per JVM run, written out when the run ends.
+ */
+public final class ConformanceResults {
+    /**
+     * One row of the summary.
+     *
+     * @param mode the mode's name
+     * @param folder e.g. {@code core} or {@code proposals/tail-call}
+     * @param kind the command kind
+     * @param passed commands that passed
+     * @param failed commands that failed
+     * @param skipped commands the mode could not run
+     */
+    public record Row(String mode, String folder, String kind, long passed, long failed, long skipped) {
+        /** Summary order: mode, then folder (core, simd, proposals), then kind. */
+        public static final Comparator<Row> ORDER = Comparator.comparing(Row::mode)
+                .thenComparing(Row::folder, Comparator.comparing(ConformanceResults::folderRank)
+                        .thenComparing(Comparator.naturalOrder()))
+                .thenComparing(Row::kind);
+    }
+
+    /**
+     * A rejected module whose reason does not contain the expected text.
+     *
+     * @param mode the mode's name
+     * @param location script and line
+     * @param expected the script's text
+     * @param ours our exception's reason
+     */
+    public record MessageMismatch(String mode, String location, String expected, String ours) {
+    }
+
+    private record Key(String mode, String folder, String kind) {
+    }
+
+    private final Map<Key, long[]> counts = new TreeMap<>(
+            Comparator.comparing(Key::mode).thenComparing(Key::folder).thenComparing(Key::kind));
+    private final List<MessageMismatch> mismatches = new ArrayList<>();
+    private final Set<String> modes = new TreeSet<>();
+
+    /**
+     * Records one outcome, and a message mismatch if the module was rejected for a reason that does
+     * not contain the command's expected text.
+     *
+     * @param mode the mode's name
+     * @param command the command
+     * @param outcome what happened
+     */
+    public synchronized void record(String mode, SpecCommand command, CommandOutcome outcome) {
+        modes.add(mode);
+        long[] c = counts.computeIfAbsent(new Key(mode, command.script().folder(), command.kind()), k -> new long[3]);
+        c[outcome.status().ordinal()]++;
+        String expected = command.expectedText();
+        if (outcome.rejection() != null && expected != null && !outcome.rejection().reason().contains(expected)) {
+            mismatches.add(new MessageMismatch(mode, command.location(), expected, outcome.rejection().reason()));
+        }
+    }
+
+    /**
+     * Notes that a mode ran, even if it recorded nothing (so that its old rows are replaced).
+     *
+     * @param mode the mode's name
+     */
+    public synchronized void noteMode(String mode) {
+        modes.add(mode);
+    }
+
+    /** @return the modes that ran */
+    public synchronized Set<String> modes() {
+        return new TreeSet<>(modes);
+    }
+
+    /** @return one row per (mode, folder, kind), in summary order */
+    public synchronized List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        counts.forEach((k, c) -> rows.add(new Row(k.mode(), k.folder(), k.kind(), c[0], c[1], c[2])));
+        rows.sort(Row.ORDER);
+        return rows;
+    }
+
+    /** @return the message mismatches, in the order they were found */
+    public synchronized List<MessageMismatch> mismatches() {
+        return List.copyOf(mismatches);
+    }
+
+    static int folderRank(String folder) {
+        return switch (folder) {
+            case "core" -> 0;
+            case "simd" -> 1;
+            default -> 2;
+        };
+    }
+}
