@@ -27,8 +27,9 @@ import java.util.Arrays;
  *
  * <p>Malformed bytes (illegal opcodes, bad LEB128, misplaced {@code else}, missing {@code end},
  * non-zero reserved bytes) throw {@link MalformedModuleException}; broken typing rules throw
- * {@link InvalidModuleException}; more locals than {@link #MAX_LOCALS} throw
- * {@link UnsupportedFeatureException}. All offsets are those of the offending instruction.
+ * {@link InvalidModuleException}; more locals than {@link #MAX_LOCALS} or operands than
+ * {@link #MAX_OPERANDS} throw {@link UnsupportedFeatureException}. All offsets are those of the
+ * offending instruction.
  *
  * <p>Built for speed: one instance serves all functions of a module; the operand stack is a
  * growable {@code byte[]} of type codes and the control stack a set of parallel arrays, so an
@@ -41,6 +42,13 @@ final class FunctionValidator {
      */
     static final int MAX_LOCALS = 50_000;
 
+    /**
+     * Implementation limit on the operand stack height within one function. Legitimate code stays
+     * far below; without a bound, multi-value calls (1000 results for a few bytes) could make a
+     * 7 MB body claim gigabytes.
+     */
+    static final int MAX_OPERANDS = 1 << 20;
+
     private static final byte K_BLOCK = 0;
     private static final byte K_LOOP = 1;
     private static final byte K_IF = 2;
@@ -51,7 +59,7 @@ final class FunctionValidator {
     private final byte[] code;
     private final BinaryReader r;
 
-    // operand stack of type codes
+    // operand stack of type codes, at most MAX_OPERANDS long
     private byte[] vals = new byte[256];
     private int sp;
 
@@ -570,7 +578,7 @@ final class FunctionValidator {
 
     private void push(int t) {
         if (sp == vals.length) {
-            vals = Arrays.copyOf(vals, sp * 2);
+            growVals(sp + 1);
         }
         vals[sp++] = (byte) t;
     }
@@ -578,10 +586,18 @@ final class FunctionValidator {
     private void pushAll(byte[] types) {
         int n = types.length;
         if (sp + n > vals.length) {
-            vals = Arrays.copyOf(vals, Math.max(sp + n, vals.length * 2));
+            growVals(sp + n);
         }
         System.arraycopy(types, 0, vals, sp, n);
         sp += n;
+    }
+
+    private void growVals(int needed) {
+        if (needed > MAX_OPERANDS) {
+            throw new UnsupportedFeatureException("operand stack deeper than " + MAX_OPERANDS
+                    + " values; Weft's limit", instr);
+        }
+        vals = Arrays.copyOf(vals, Math.max(needed, Math.min(vals.length * 2, MAX_OPERANDS)));
     }
 
     /** Pops a value of any type; Unknown when the polymorphic stack is empty. */
@@ -609,9 +625,24 @@ final class FunctionValidator {
         }
     }
 
+    /**
+     * Pops {@code types} (the last one first). Work is proportional to the operands actually on
+     * the stack, and long exact matches are compared in bulk, so multi-value arities (up to
+     * 1000) stay cheap.
+     */
     private void popAll(byte[] types) {
-        for (int i = types.length - 1; i >= 0; i--) {
+        int n = types.length;
+        int avail = sp - height;
+        if (n > 8 && avail >= n && Arrays.equals(vals, sp - n, sp, types, 0, n)) {
+            sp -= n;
+            return;
+        }
+        int k = Math.min(n, avail);
+        for (int i = n - 1; i >= n - k; i--) {
             pop(types[i]);
+        }
+        if (k < n) {
+            pop(types[n - k - 1]); // the stack is empty: fails unless it is polymorphic
         }
     }
 
@@ -677,19 +708,10 @@ final class FunctionValidator {
     /** The stack of the innermost frame must hold exactly {@code results}; leaves it at its height. */
     private void checkFrameEnd(byte[] results) {
         int n = results.length;
-        if (sp - height == n) {
-            int base = height;
-            boolean exact = true;
-            for (int i = 0; i < n; i++) {
-                if (vals[base + i] != results[i]) {
-                    exact = false;
-                    break;
-                }
-            }
-            if (exact) {
-                sp = height;
-                return;
-            }
+        if (sp - height == n && (n == 0 || n == 1 && vals[height] == results[0]
+                || Arrays.equals(vals, height, sp, results, 0, n))) {
+            sp = height;
+            return;
         }
         popAll(results);
         if (sp != height) {
@@ -725,19 +747,12 @@ final class FunctionValidator {
         pop(I32);
         int arity = labelTypes(labelFrame(defaultLabel)).length;
         // The appendix algorithm pops each target's label types and pushes back what it
-        // popped; on a polymorphic stack that fills the missing operands with Unknown.
-        int avail = sp - height;
-        if (avail < arity) {
-            if (!unreachable) {
-                throw invalid("type mismatch: br_table requires " + arity + " operand(s) but the stack has " + avail);
-            }
-            int missing = arity - avail;
-            if (sp + missing > vals.length) {
-                vals = Arrays.copyOf(vals, Math.max(sp + missing, vals.length * 2));
-            }
-            System.arraycopy(vals, height, vals, height + missing, avail);
-            Arrays.fill(vals, height, height + missing, UNKNOWN);
-            sp += missing;
+        // popped: the stack is unchanged, and operands missing from a polymorphic stack are
+        // Unknown and match anything. So only the operands really present are compared.
+        int present = Math.min(arity, sp - height);
+        if (present < arity && !unreachable) {
+            throw invalid("type mismatch: br_table requires " + arity + " operand(s) but the stack has "
+                    + present);
         }
         for (int i = 0; i < n; i++) {
             byte[] types = labelTypes(labelFrame(brTargets[i]));
@@ -745,19 +760,23 @@ final class FunctionValidator {
                 throw invalid("type mismatch: br_table targets have " + types.length + " and " + arity
                         + " values");
             }
-            checkTop(types);
+            checkTop(types, present);
         }
-        checkTop(labelTypes(labelFrame(defaultLabel)));
+        checkTop(labelTypes(labelFrame(defaultLabel)), present);
         setUnreachable();
     }
 
-    /** The top {@code types.length} operands (all present) must match {@code types}. */
-    private void checkTop(byte[] types) {
-        int base = sp - types.length;
-        for (int i = 0; i < types.length; i++) {
-            int actual = vals[base + i];
-            if (actual != types[i] && actual != UNKNOWN) {
-                throw invalid("type mismatch: br_table target requires " + ValTypes.name(types[i])
+    /** The top {@code present} operands must match the last {@code present} of {@code types}. */
+    private void checkTop(byte[] types, int present) {
+        int n = types.length;
+        if (present == 0 || Arrays.equals(vals, sp - present, sp, types, n - present, n)) {
+            return;
+        }
+        for (int i = 0; i < present; i++) {
+            int actual = vals[sp - present + i];
+            int expected = types[n - present + i];
+            if (actual != expected && actual != UNKNOWN) {
+                throw invalid("type mismatch: br_table target requires " + ValTypes.name(expected)
                         + " but the stack has " + ValTypes.name(actual));
             }
         }

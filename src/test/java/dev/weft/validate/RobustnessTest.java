@@ -170,6 +170,54 @@ class RobustnessTest {
         assertTrue(compared > 1000, compared + " malformed bodies compared");
     }
 
+    private static ValueType[] thousandI32() {
+        ValueType[] t = new ValueType[1000];
+        Arrays.fill(t, ValueType.I32);
+        return t;
+    }
+
+    @Test
+    void operandStackIsBounded() {
+        TestModule m = new TestModule();
+        m.importFunction(m.type(new ValueType[0], thousandI32()));
+        int[] calls = new int[2 * 2000];
+        for (int i = 0; i < calls.length; i += 2) {
+            calls[i] = CALL; // each call leaves 1000 values
+        }
+        m.code(m.type(), Bytes.seq(calls, END));
+        ValidatorAssertions.assertUnsupported(m.build(), "operand stack");
+    }
+
+    @Test
+    void wideMultiValueCodeStaysLinear() {
+        // 200,000 times: call a function with 1000 results, then br_table over three labels
+        // of 1000 values each; and the same amount of work on a polymorphic stack
+        TestModule m = new TestModule();
+        int wide = m.type(new ValueType[0], thousandI32());
+        m.importFunction(wide);
+        int n = 200_000;
+        int[] code = new int[n * 9 + 1];
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            for (int b : new int[] {CALL, 0, I32_CONST, 0, BR_TABLE, 2, 0, 0, 0}) {
+                code[p++] = b;
+            }
+        }
+        code[p] = END;
+        m.code(wide, code);
+        int[] poly = new int[n * 2 + 2];
+        poly[0] = UNREACHABLE;
+        for (int i = 1; i <= 2 * n; i += 2) {
+            poly[i] = RETURN;
+            poly[i + 1] = DROP;
+        }
+        poly[poly.length - 1] = END;
+        m.code(wide, poly);
+        DecodedModule module = m.build();
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> assertValid(module));
+    }
+
     @Test
     void typesOfTheContextAreShared() {
         // one-element type lists are shared, so block types cost no allocation
