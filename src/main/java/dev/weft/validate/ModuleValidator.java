@@ -100,6 +100,8 @@ public final class ModuleValidator {
     }
 
     /**
+     * The locals limit.
+     *
      * @return the most parameters plus declared locals one function may have, an
      *     implementation limit (the one web engines apply)
      */
@@ -107,7 +109,11 @@ public final class ModuleValidator {
         return FunctionValidator.MAX_LOCALS;
     }
 
-    /** @return the highest operand stack one function may build, an implementation limit */
+    /**
+     * The operand stack limit.
+     *
+     * @return the highest operand stack one function may build, an implementation limit
+     */
     public static int maxOperandStack() {
         return FunctionValidator.MAX_OPERANDS;
     }
