@@ -367,209 +367,206 @@ final class FunctionValidator {
      */
     private boolean general(int op) {
         final BinaryReader r = this.r;
-        {
-            int at = instr;
-            switch (op) {
-                case UNREACHABLE -> setUnreachable();
-                case NOP -> {
-                }
-                case BLOCK -> {
-                    readBlockType();
-                    popAll(btParams);
-                    pushFrame(K_BLOCK, btParams, btResults);
-                }
-                case LOOP -> {
-                    readBlockType();
-                    popAll(btParams);
-                    pushFrame(K_LOOP, btParams, btResults);
-                }
-                case IF -> {
-                    readBlockType();
-                    pop(I32);
-                    popAll(btParams);
-                    pushFrame(K_IF, btParams, btResults);
-                }
-                case ELSE -> {
-                    if (ctlKind[depth - 1] != K_IF) {
-                        throw new MalformedModuleException("END opcode expected", at);
-                    }
-                    checkFrameEnd(ctlResults[depth - 1]);
-                    ctlKind[depth - 1] = K_ELSE;
-                    sp = height;
-                    unreachable = false;
-                    pushAll(ctlParams[depth - 1]);
-                }
-                case END -> {
-                    return end();
-                }
-                case BR -> {
-                    int f = labelFrame(r.u32());
-                    popAll(labelTypes(f));
-                    setUnreachable();
-                }
-                case BR_IF -> {
-                    int f = labelFrame(r.u32());
-                    pop(I32);
-                    byte[] types = labelTypes(f);
-                    if (types.length != 0) {
-                        popAll(types);
-                        pushAll(types);
-                    }
-                }
-                case BR_TABLE -> brTable();
-                case RETURN -> {
-                    popAll(ctlResults[0]);
-                    setUnreachable();
-                }
-                case CALL -> {
-                    int f = r.u32();
-                    if (!ModuleContext.inRange(f, c.functionCount())) {
-                        throw invalid("unknown function " + Integer.toUnsignedString(f));
-                    }
-                    int t = c.funcTypes[f];
-                    popAll(c.typeParams[t]);
-                    pushAll(c.typeResults[t]);
-                }
-                case CALL_INDIRECT -> {
-                    int t = r.u32();
-                    int table = r.u32();
-                    checkTable(table);
-                    checkType(t);
-                    if (c.tableTypes[table] != FUNCREF) {
-                        throw invalid("type mismatch: call_indirect requires a table of funcref, table "
-                                + table + " holds " + ValTypes.name(c.tableTypes[table]));
-                    }
-                    pop(I32);
-                    popAll(c.typeParams[t]);
-                    pushAll(c.typeResults[t]);
-                }
-                case DROP -> popAny();
-                case SELECT -> select();
-                case SELECT_T -> {
-                    int n = r.u32();
-                    byte t = UNKNOWN;
-                    for (int i = 0; i != n; i++) {
-                        t = ValTypes.read(r);
-                    }
-                    if (n != 1) {
-                        throw invalid("invalid result arity: typed select must name exactly one type");
-                    }
-                    pop(I32);
-                    pop(t);
-                    pop(t);
-                    push(t);
-                }
-                case LOCAL_GET -> {
-                    int x = r.u32();
-                    if (!ModuleContext.inRange(x, localCount)) {
-                        throw unknownLocal(x);
-                    }
-                    push(locals[x]);
-                }
-                case LOCAL_SET -> {
-                    int x = r.u32();
-                    if (!ModuleContext.inRange(x, localCount)) {
-                        throw unknownLocal(x);
-                    }
-                    pop(locals[x]);
-                }
-                case LOCAL_TEE -> {
-                    int x = r.u32();
-                    if (!ModuleContext.inRange(x, localCount)) {
-                        throw unknownLocal(x);
-                    }
-                    byte t = locals[x];
-                    if (sp > height && vals[sp - 1] == t) {
-                        break;
-                    }
-                    pop(t);
-                    push(t);
-                }
-                case GLOBAL_GET -> push(c.globalTypes[global(r.u32())]);
-                case GLOBAL_SET -> {
-                    int g = global(r.u32());
-                    if (!c.globalMutable[g]) {
-                        throw invalid("global is immutable: global.set " + g);
-                    }
-                    pop(c.globalTypes[g]);
-                }
-                case TABLE_GET -> {
-                    int x = r.u32();
-                    checkTable(x);
-                    pop(I32);
-                    push(c.tableTypes[x]);
-                }
-                case TABLE_SET -> {
-                    int x = r.u32();
-                    checkTable(x);
-                    pop(c.tableTypes[x]);
-                    pop(I32);
-                }
-                case I32_LOAD, I64_LOAD, F32_LOAD, F64_LOAD, I32_LOAD8_S, I32_LOAD8_U, I32_LOAD16_S,
-                        I32_LOAD16_U, I64_LOAD8_S, I64_LOAD8_U, I64_LOAD16_S, I64_LOAD16_U, I64_LOAD32_S,
-                        I64_LOAD32_U -> {
-                    int mem = ScalarSignatures.memory(op);
-                    memarg(ScalarSignatures.maxAlign(mem));
-                    pop(I32);
-                    push(ScalarSignatures.result(mem));
-                }
-                case I32_STORE, I64_STORE, F32_STORE, F64_STORE, I32_STORE8, I32_STORE16, I64_STORE8,
-                        I64_STORE16, I64_STORE32 -> {
-                    int mem = ScalarSignatures.memory(op);
-                    memarg(ScalarSignatures.maxAlign(mem));
-                    pop(ScalarSignatures.result(mem));
-                    pop(I32);
-                }
-                case MEMORY_SIZE -> {
-                    zeroByte();
-                    checkMemory();
-                    push(I32);
-                }
-                case MEMORY_GROW -> {
-                    zeroByte();
-                    checkMemory();
-                    pop(I32);
-                    push(I32);
-                }
-                case I32_CONST -> {
-                    r.s32();
-                    push(I32);
-                }
-                case I64_CONST -> {
-                    r.s64();
-                    push(I64);
-                }
-                case F32_CONST -> {
-                    r.skip(4);
-                    push(F32);
-                }
-                case F64_CONST -> {
-                    r.skip(8);
-                    push(F64);
-                }
-                case REF_NULL -> push(ValTypes.readRef(r));
-                case REF_IS_NULL -> {
-                    int t = popAny();
-                    if (!ValTypes.isRefOrUnknown(t)) {
-                        throw invalid("type mismatch: ref.is_null requires a reference but the stack has "
-                                + ValTypes.name(t));
-                    }
-                    push(I32);
-                }
-                case REF_FUNC -> {
-                    int f = r.u32();
-                    if (!ModuleContext.inRange(f, c.functionCount())) {
-                        throw invalid("unknown function " + Integer.toUnsignedString(f));
-                    }
-                    if (!c.declaredFunctions[f]) {
-                        throw invalid("undeclared function reference " + f);
-                    }
-                    push(FUNCREF);
-                }
-                case PREFIX_FC -> prefixFC();
-                case PREFIX_FD -> prefixFD();
-                default -> numeric(op);
+        switch (op) {
+            case UNREACHABLE -> setUnreachable();
+            case NOP -> {
             }
+            case BLOCK -> {
+                readBlockType();
+                popAll(btParams);
+                pushFrame(K_BLOCK, btParams, btResults);
+            }
+            case LOOP -> {
+                readBlockType();
+                popAll(btParams);
+                pushFrame(K_LOOP, btParams, btResults);
+            }
+            case IF -> {
+                readBlockType();
+                pop(I32);
+                popAll(btParams);
+                pushFrame(K_IF, btParams, btResults);
+            }
+            case ELSE -> {
+                if (ctlKind[depth - 1] != K_IF) {
+                    throw new MalformedModuleException("END opcode expected", instr);
+                }
+                checkFrameEnd(ctlResults[depth - 1]);
+                ctlKind[depth - 1] = K_ELSE;
+                sp = height;
+                unreachable = false;
+                pushAll(ctlParams[depth - 1]);
+            }
+            case END -> {
+                return end();
+            }
+            case BR -> {
+                int f = labelFrame(r.u32());
+                popAll(labelTypes(f));
+                setUnreachable();
+            }
+            case BR_IF -> {
+                int f = labelFrame(r.u32());
+                pop(I32);
+                byte[] types = labelTypes(f);
+                if (types.length != 0) {
+                    popAll(types);
+                    pushAll(types);
+                }
+            }
+            case BR_TABLE -> brTable();
+            case RETURN -> {
+                popAll(ctlResults[0]);
+                setUnreachable();
+            }
+            case CALL -> {
+                int f = r.u32();
+                if (!ModuleContext.inRange(f, c.functionCount())) {
+                    throw invalid("unknown function " + Integer.toUnsignedString(f));
+                }
+                int t = c.funcTypes[f];
+                popAll(c.typeParams[t]);
+                pushAll(c.typeResults[t]);
+            }
+            case CALL_INDIRECT -> {
+                int t = r.u32();
+                int table = r.u32();
+                checkTable(table);
+                checkType(t);
+                if (c.tableTypes[table] != FUNCREF) {
+                    throw invalid("type mismatch: call_indirect requires a table of funcref, table "
+                            + table + " holds " + ValTypes.name(c.tableTypes[table]));
+                }
+                pop(I32);
+                popAll(c.typeParams[t]);
+                pushAll(c.typeResults[t]);
+            }
+            case DROP -> popAny();
+            case SELECT -> select();
+            case SELECT_T -> {
+                int n = r.u32();
+                byte t = UNKNOWN;
+                for (int i = 0; i != n; i++) {
+                    t = ValTypes.read(r);
+                }
+                if (n != 1) {
+                    throw invalid("invalid result arity: typed select must name exactly one type");
+                }
+                pop(I32);
+                pop(t);
+                pop(t);
+                push(t);
+            }
+            case LOCAL_GET -> {
+                int x = r.u32();
+                if (!ModuleContext.inRange(x, localCount)) {
+                    throw unknownLocal(x);
+                }
+                push(locals[x]);
+            }
+            case LOCAL_SET -> {
+                int x = r.u32();
+                if (!ModuleContext.inRange(x, localCount)) {
+                    throw unknownLocal(x);
+                }
+                pop(locals[x]);
+            }
+            case LOCAL_TEE -> {
+                int x = r.u32();
+                if (!ModuleContext.inRange(x, localCount)) {
+                    throw unknownLocal(x);
+                }
+                byte t = locals[x];
+                if (sp > height && vals[sp - 1] == t) {
+                    break;
+                }
+                pop(t);
+                push(t);
+            }
+            case GLOBAL_GET -> push(c.globalTypes[global(r.u32())]);
+            case GLOBAL_SET -> {
+                int g = global(r.u32());
+                if (!c.globalMutable[g]) {
+                    throw invalid("global is immutable: global.set " + g);
+                }
+                pop(c.globalTypes[g]);
+            }
+            case TABLE_GET -> {
+                int x = r.u32();
+                checkTable(x);
+                pop(I32);
+                push(c.tableTypes[x]);
+            }
+            case TABLE_SET -> {
+                int x = r.u32();
+                checkTable(x);
+                pop(c.tableTypes[x]);
+                pop(I32);
+            }
+            case I32_LOAD, I64_LOAD, F32_LOAD, F64_LOAD, I32_LOAD8_S, I32_LOAD8_U, I32_LOAD16_S,
+                    I32_LOAD16_U, I64_LOAD8_S, I64_LOAD8_U, I64_LOAD16_S, I64_LOAD16_U, I64_LOAD32_S,
+                    I64_LOAD32_U -> {
+                int mem = ScalarSignatures.memory(op);
+                memarg(ScalarSignatures.maxAlign(mem));
+                pop(I32);
+                push(ScalarSignatures.result(mem));
+            }
+            case I32_STORE, I64_STORE, F32_STORE, F64_STORE, I32_STORE8, I32_STORE16, I64_STORE8,
+                    I64_STORE16, I64_STORE32 -> {
+                int mem = ScalarSignatures.memory(op);
+                memarg(ScalarSignatures.maxAlign(mem));
+                pop(ScalarSignatures.result(mem));
+                pop(I32);
+            }
+            case MEMORY_SIZE -> {
+                zeroByte();
+                checkMemory();
+                push(I32);
+            }
+            case MEMORY_GROW -> {
+                zeroByte();
+                checkMemory();
+                pop(I32);
+                push(I32);
+            }
+            case I32_CONST -> {
+                r.s32();
+                push(I32);
+            }
+            case I64_CONST -> {
+                r.s64();
+                push(I64);
+            }
+            case F32_CONST -> {
+                r.skip(4);
+                push(F32);
+            }
+            case F64_CONST -> {
+                r.skip(8);
+                push(F64);
+            }
+            case REF_NULL -> push(ValTypes.readRef(r));
+            case REF_IS_NULL -> {
+                int t = popAny();
+                if (!ValTypes.isRefOrUnknown(t)) {
+                    throw invalid("type mismatch: ref.is_null requires a reference but the stack has "
+                            + ValTypes.name(t));
+                }
+                push(I32);
+            }
+            case REF_FUNC -> {
+                int f = r.u32();
+                if (!ModuleContext.inRange(f, c.functionCount())) {
+                    throw invalid("unknown function " + Integer.toUnsignedString(f));
+                }
+                if (!c.declaredFunctions[f]) {
+                    throw invalid("undeclared function reference " + f);
+                }
+                push(FUNCREF);
+            }
+            case PREFIX_FC -> prefixFC();
+            case PREFIX_FD -> prefixFD();
+            default -> numeric(op);
         }
         return false;
     }
