@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.weft.FunctionType;
 import dev.weft.InvalidModuleException;
 import dev.weft.MalformedModuleException;
 import dev.weft.ModuleException;
@@ -216,12 +215,5 @@ class RobustnessTest {
         DecodedModule module = m.build();
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
                 () -> assertValid(module));
-    }
-
-    @Test
-    void typesOfTheContextAreShared() {
-        // one-element type lists are shared, so block types cost no allocation
-        assertTrue(ValTypes.single(ValTypes.I32) == ValTypes.single(ValTypes.I32));
-        assertEquals(FunctionType.of(new ValueType[0], new ValueType[0]).paramCount(), ValTypes.NONE.length);
     }
 }
