@@ -129,6 +129,15 @@ public class Generator {
         if (OPS.size() > 0xFFFF) {
             fail(0, "too many instructions for a 16-bit opcode");
         }
+        // Number the hot instructions first: the switch mode's first-level tableswitch then
+        // spans only them, which keeps the dispatch loop's bytecode small.
+        List<Op> ordered = new ArrayList<>();
+        OPS.stream().filter(Op::hot).forEach(ordered::add);
+        OPS.stream().filter(o -> !o.hot).forEach(ordered::add);
+        OPS.clear();
+        for (Op o : ordered) {
+            OPS.add(new Op(OPS.size(), o.name, o.shape, o.kind, o.type, o.call, o.args, o.hot, o.line));
+        }
     }
 
     static void parseShape(String[] t, int line) {
@@ -918,8 +927,19 @@ public class Generator {
                     private static MethodHandle table() {
                         MethodHandles.Lookup lookup = MethodHandles.lookup();
                         try {
-                            MethodHandle[] cases = new MethodHandle[Opcodes.COUNT];
+                            // Handles to static methods of a class not yet initialised carry an
+                            // initialisation barrier that C2 does not inline at cold call sites, which
+                            // would leave those cases as non-constant linkToStatic calls.
                 """);
+        java.util.Set<String> classes = new java.util.TreeSet<>();
+        for (Op op : OPS) {
+            String ref = handlerRef(op);
+            classes.add(ref.substring(0, ref.lastIndexOf('.')));
+        }
+        for (String c : classes) {
+            extra.append("                lookup.ensureInitialized(").append(c).append(".class);\n");
+        }
+        extra.append("                MethodHandle[] cases = new MethodHandle[Opcodes.COUNT];\n");
         for (Op op : OPS) {
             String ref = handlerRef(op);
             int dot = ref.lastIndexOf('.');
