@@ -14,9 +14,7 @@ final class CallOps {
     }
 
     static int call(int pc, long w, long w2, long[] s, int fp, Machine m) {
-        m.pushFrame(pc + Call.SIZE, fp, m.inst);
-        m.enter(Call.func(w, w2), fp + Call.base(w, w2));
-        return Machine.RELOAD;
+        return m.callLocal(Call.func(w, w2), pc + Call.SIZE, fp, fp + Call.base(w, w2));
     }
 
     static int callImport(int pc, long w, long w2, long[] s, int fp, Machine m) {
