@@ -133,13 +133,20 @@ public final class Engine {
 
         /**
          * @param slots the most 64-bit value slots (locals and operands of all frames) a thread's stack
-         *     may hold (default 4 Mi, grown on demand); beyond it a call traps with "call stack exhausted"
+         *     may hold (default 4 Mi, grown on demand, at most 2^30); beyond it a call traps with
+         *     "call stack exhausted"
          * @return this
          */
         public Builder maxValueSlots(int slots) {
+            if (slots > MAX_VALUE_SLOTS) {
+                throw new IllegalArgumentException("maxValueSlots must be at most " + MAX_VALUE_SLOTS);
+            }
             this.maxValueSlots = positive(slots, "maxValueSlots");
             return this;
         }
+
+        /** Upper bound of {@link #maxValueSlots(int)}: keeps slot arithmetic far from int overflow. */
+        private static final int MAX_VALUE_SLOTS = 1 << 30;
 
         /**
          * @param levels how deeply host functions may call back into WebAssembly on one thread (default 200)

@@ -1347,6 +1347,8 @@ public final class WasmOpcodes {
     }
 
     /**
+     * The mnemonic of a single-byte opcode.
+     *
      * @param opcode a single-byte opcode (0..255)
      * @return its mnemonic, e.g. {@code i32.add}; null if the byte is not a WebAssembly 2.0
      *     instruction or is one of the prefixes {@link #PREFIX_FC} and {@link #PREFIX_FD}
@@ -1356,6 +1358,8 @@ public final class WasmOpcodes {
     }
 
     /**
+     * The mnemonic of a prefixed opcode.
+     *
      * @param prefix {@link #PREFIX_FC} or {@link #PREFIX_FD}
      * @param subOpcode the sub-opcode that follows the prefix
      * @return its mnemonic, e.g. {@code memory.init}; null if there is no such instruction

@@ -6,8 +6,6 @@ import dev.weft.code.InstructionDecoder.Jump;
 import dev.weft.code.InstructionDecoder.JumpTable;
 import dev.weft.code.InstructionDecoder.Trap;
 
-import java.lang.foreign.MemorySegment;
-
 /** Handlers of branches and traps. */
 final class ControlOps {
     private ControlOps() {
@@ -15,26 +13,26 @@ final class ControlOps {
 
     private static final TrapKind[] KINDS = TrapKind.values();
 
-    static int halt(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
+    static int halt(int pc, long w, long w2, long[] s, int fp, Machine m) {
         return Machine.EXIT;
     }
 
-    static int unreachable(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
+    static int unreachable(int pc, long w, long w2, long[] s, int fp, Machine m) {
         throw new TrapException(TrapKind.UNREACHABLE);
     }
 
-    static int trap(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        throw new TrapException(KINDS[Trap.kind(code, pc, w)]);
+    static int trap(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        throw new TrapException(KINDS[Trap.kind(w, w2)]);
     }
 
-    static int br(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        return pc + Jump.off(code, pc, w);
+    static int br(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        return pc + Jump.off(w, w2);
     }
 
-    static int brTable(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        int index = (int) s[fp + JumpTable.index(code, pc, w)];
-        int count = JumpTable.count(code, pc, w);
+    static int brTable(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        int index = (int) s[fp + JumpTable.index(w, w2)];
+        int count = JumpTable.count(w, w2);
         int entry = Integer.compareUnsigned(index, count) < 0 ? index : count;
-        return pc + JumpTable.targets(code, pc, entry);
+        return pc + JumpTable.targets(m.code, pc, entry);
     }
 }

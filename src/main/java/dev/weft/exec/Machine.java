@@ -62,7 +62,10 @@ public final class Machine implements HostCall {
     GlobalInstance[] globals;
     int[] functions;
 
-    // Frame records: where to return, the caller's frame pointer and instance (null: an entry frame).
+    // Frame records. framePc >= 0: a call within the same instance, returning to that pc in the
+    // same code. framePc < 0: ~framePc is the return pc and frameInst holds the caller's instance
+    // (null for an entry from the host, which returns to halt). Same-instance calls, the common
+    // case, thus store only ints: no reference store, no GC write barrier.
     private int depth;
     private int[] framePc = new int[INITIAL_FRAMES];
     private int[] frameFp = new int[INITIAL_FRAMES];
@@ -141,7 +144,7 @@ public final class Machine implements HostCall {
         nesting++;
         try {
             switchTo(f.owner);
-            pushFrame(0, 0, null);
+            pushCrossFrame(0, 0, null);
             enter(f.index, base);
             if (handles) {
                 HandleInterpreter.run(this);
@@ -182,15 +185,21 @@ public final class Machine implements HostCall {
         memory = inst == null || inst.memory == null ? null : inst.memory.segment;
     }
 
-    void pushFrame(int returnPc, int callerFp, ModuleInstance callerInst) {
+    /** Records a return to {@code returnPc} in the current instance. */
+    void pushFrame(int returnPc, int callerFp) {
         int d = depth;
         if (d == framePc.length) {
             growFrames();
         }
         framePc[d] = returnPc;
         frameFp[d] = callerFp;
-        frameInst[d] = callerInst;
         depth = d + 1;
+    }
+
+    /** Records a return to {@code returnPc} in {@code caller} (null: return to the host). */
+    private void pushCrossFrame(int returnPc, int callerFp, ModuleInstance caller) {
+        pushFrame(~returnPc, callerFp);
+        frameInst[depth - 1] = caller;
     }
 
     private void growFrames() {
@@ -208,40 +217,61 @@ public final class Machine implements HostCall {
     void enter(int function, int newFp) {
         int[] fn = functions;
         int row = function * CompiledCode.STRIDE;
-        int end = newFp + fn[row + CompiledCode.FRAME];
-        if (end > slots.length || end < 0) {
-            ensureSlots((long) newFp + fn[row + CompiledCode.FRAME]);
+        int frame = fn[row + CompiledCode.FRAME];
+        if (newFp + frame > slots.length) {
+            ensureSlots((long) newFp + frame);
         }
         int locals = fn[row + CompiledCode.LOCALS];
-        if (locals > 0) {
-            int from = newFp + fn[row + CompiledCode.PARAMS];
-            Arrays.fill(slots, from, from + locals, 0L);
-            if (fn[row + CompiledCode.FLAGS] != 0) {
-                Arrays.fill(refs, from, from + locals, null);
-            }
+        if (locals != 0) {
+            clearLocals(newFp + fn[row + CompiledCode.PARAMS], locals, fn[row + CompiledCode.FLAGS]);
         }
         pc = fn[row + CompiledCode.ENTRY];
         fp = newFp;
     }
 
-    /** Pops the current frame: back to the caller, its instance, or (entry frame) to {@code halt}. */
+    private void clearLocals(int from, int count, int flags) {
+        Arrays.fill(slots, from, from + count, 0L);
+        if (flags != 0) {
+            Arrays.fill(refs, from, from + count, null);
+        }
+    }
+
+    /** A call of a function of the current instance. */
+    int callLocal(int function, int returnPc, int callerFp, int newFp) {
+        pushFrame(returnPc, callerFp);
+        enter(function, newFp);
+        return RELOAD;
+    }
+
+    /** Pops the current frame: back to the caller (its instance, or for an entry frame to {@code halt}). */
     int leave() {
         int d = --depth;
-        pc = framePc[d];
+        int returnPc = framePc[d];
         fp = frameFp[d];
+        if (returnPc >= 0) {
+            pc = returnPc;
+            return RELOAD;
+        }
+        return leaveInstance(d, ~returnPc);
+    }
+
+    private int leaveInstance(int d, int returnPc) {
+        pc = returnPc;
         ModuleInstance caller = frameInst[d];
-        if (caller != inst) {
-            if (caller == null) {
-                code = HALT_CODE;
-            } else {
-                switchTo(caller);
-            }
+        frameInst[d] = null;
+        if (caller == null) {
+            code = HALT_CODE;
+        } else {
+            switchTo(caller);
         }
         return RELOAD;
     }
 
-    /** A call of {@code f} from the instruction at {@code pc}, with the callee's frame at {@code newFp}. */
+    /** A call of {@code f} (imported or from a table) from the instruction before {@code returnPc}. */
     int call(FunctionInstance f, int returnPc, int callerFp, int newFp) {
+        if (f.owner == inst) {
+            return callLocal(f.index, returnPc, callerFp, newFp);
+        }
         if (f.host != null) {
             ModuleInstance caller = inst;
             callHost(f, newFp);
@@ -254,10 +284,8 @@ public final class Machine implements HostCall {
             }
             return RELOAD;
         }
-        pushFrame(returnPc, callerFp, inst);
-        if (f.owner != inst) {
-            switchTo(f.owner);
-        }
+        pushCrossFrame(returnPc, callerFp, inst);
+        switchTo(f.owner);
         enter(f.index, newFp);
         return RELOAD;
     }
@@ -336,11 +364,20 @@ public final class Machine implements HostCall {
 
     private List<String> stackTrace(MemorySegment atCode, int atPc) {
         List<String> frames = new ArrayList<>();
-        if (inst != null && atCode == code) {
-            frames.add(inst.describeFunctionAt(atPc));
+        ModuleInstance current = inst;
+        if (current != null && atCode == code) {
+            frames.add(current.describeFunctionAt(atPc));
         }
-        for (int d = depth - 1; d >= 0 && frameInst[d] != null && frames.size() < 64; d--) {
-            frames.add(frameInst[d].describeFunctionAt(framePc[d] - 1));
+        for (int d = depth - 1; d >= 0 && frames.size() < 64; d--) {
+            int returnPc = framePc[d];
+            if (returnPc < 0) {
+                current = frameInst[d];
+                if (current == null) {
+                    break; // the entry from the host
+                }
+                returnPc = ~returnPc;
+            }
+            frames.add(current.describeFunctionAt(returnPc - 1));
         }
         return frames;
     }

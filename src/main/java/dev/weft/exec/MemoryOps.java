@@ -127,14 +127,14 @@ final class MemoryOps {
 
     // ------------------------------------------------------------------ memory instructions
 
-    static int size(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        s[fp + Dst.dst(code, pc, w)] = (int) m.inst.memory.pages();
+    static int size(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        s[fp + Dst.dst(w, w2)] = (int) m.inst.memory.pages();
         return pc + Dst.SIZE;
     }
 
-    static int grow(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        long delta = Integer.toUnsignedLong((int) s[fp + Unary.src(code, pc, w)]);
-        s[fp + Unary.dst(code, pc, w)] = (int) m.inst.memory.grow(delta);
+    static int grow(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        long delta = Integer.toUnsignedLong((int) s[fp + Unary.src(w, w2)]);
+        s[fp + Unary.dst(w, w2)] = (int) m.inst.memory.grow(delta);
         m.refreshMemory();
         return pc + Unary.SIZE;
     }
@@ -146,20 +146,20 @@ final class MemoryOps {
         }
     }
 
-    static int fill(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        int dst = (int) s[fp + Bulk3.a(code, pc, w)];
-        byte value = (byte) s[fp + Bulk3.b(code, pc, w)];
-        int n = (int) s[fp + Bulk3.c(code, pc, w)];
+    static int fill(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        int dst = (int) s[fp + Bulk3.a(w, w2)];
+        byte value = (byte) s[fp + Bulk3.b(w, w2)];
+        int n = (int) s[fp + Bulk3.c(w, w2)];
         MemorySegment mem = m.memory;
         check(dst, n, mem.byteSize());
         mem.asSlice(Integer.toUnsignedLong(dst), Integer.toUnsignedLong(n)).fill(value);
         return pc + Bulk3.SIZE;
     }
 
-    static int copy(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        int dst = (int) s[fp + Bulk3.a(code, pc, w)];
-        int src = (int) s[fp + Bulk3.b(code, pc, w)];
-        int n = (int) s[fp + Bulk3.c(code, pc, w)];
+    static int copy(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        int dst = (int) s[fp + Bulk3.a(w, w2)];
+        int src = (int) s[fp + Bulk3.b(w, w2)];
+        int n = (int) s[fp + Bulk3.c(w, w2)];
         MemorySegment mem = m.memory;
         check(dst, n, mem.byteSize());
         check(src, n, mem.byteSize());
@@ -167,17 +167,17 @@ final class MemoryOps {
         return pc + Bulk3.SIZE;
     }
 
-    static int init(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        int segment = SegmentBulk3.segment(code, pc, w);
-        int dst = (int) s[fp + SegmentBulk3.a(code, pc, w)];
-        int src = (int) s[fp + SegmentBulk3.b(code, pc, w)];
-        int n = (int) s[fp + SegmentBulk3.c(code, pc, w)];
+    static int init(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        int segment = SegmentBulk3.segment(w, w2);
+        int dst = (int) s[fp + SegmentBulk3.a(w, w2)];
+        int src = (int) s[fp + SegmentBulk3.b(w, w2)];
+        int n = (int) s[fp + SegmentBulk3.c(w, w2)];
         m.inst.initMemory(segment, dst, src, n);
         return pc + SegmentBulk3.SIZE;
     }
 
-    static int dataDrop(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        m.inst.dataDropped[Segment.segment(code, pc, w)] = true;
+    static int dataDrop(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        m.inst.dataDropped[Segment.segment(w, w2)] = true;
         return pc + Segment.SIZE;
     }
 }

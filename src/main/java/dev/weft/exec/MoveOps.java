@@ -2,8 +2,6 @@ package dev.weft.exec;
 
 import dev.weft.code.InstructionDecoder.CopyFar;
 
-import java.lang.foreign.MemorySegment;
-
 /** Semantics of copies, constants and select (on raw 64-bit slot values). */
 final class MoveOps {
     private MoveOps() {
@@ -25,8 +23,8 @@ final class MoveOps {
         return cond != 0 ? a : b;
     }
 
-    static int copyFar(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        s[fp + CopyFar.dst(code, pc, w)] = s[fp + CopyFar.src(code, pc, w)];
+    static int copyFar(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        s[fp + CopyFar.dst(w, w2)] = s[fp + CopyFar.src(w, w2)];
         return pc + CopyFar.SIZE;
     }
 }

@@ -11,7 +11,6 @@ import dev.weft.code.InstructionDecoder.TableUnary;
 import dev.weft.runtime.ModuleInstance;
 import dev.weft.runtime.TableInstance;
 
-import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /** Handlers of the table instructions. Indices and counts are unsigned 32-bit. */
@@ -25,65 +24,65 @@ final class TableOps {
         }
     }
 
-    static int get(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        TableInstance t = m.inst.tables[TableUnary.table(code, pc, w)];
-        m.refs[fp + TableUnary.dst(code, pc, w)] = t.get((int) s[fp + TableUnary.src(code, pc, w)]);
+    static int get(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        TableInstance t = m.inst.tables[TableUnary.table(w, w2)];
+        m.refs[fp + TableUnary.dst(w, w2)] = t.get((int) s[fp + TableUnary.src(w, w2)]);
         return pc + TableUnary.SIZE;
     }
 
-    static int set(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        TableInstance t = m.inst.tables[TableBinary.table(code, pc, w)];
-        int index = (int) s[fp + TableBinary.a(code, pc, w)];
+    static int set(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        TableInstance t = m.inst.tables[TableBinary.table(w, w2)];
+        int index = (int) s[fp + TableBinary.a(w, w2)];
         check(index, 1, t.size);
-        t.elements[index] = m.refs[fp + TableBinary.b(code, pc, w)];
+        t.elements[index] = m.refs[fp + TableBinary.b(w, w2)];
         return pc + TableBinary.SIZE;
     }
 
-    static int size(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        s[fp + TableDst.dst(code, pc, w)] = m.inst.tables[TableDst.table(code, pc, w)].size;
+    static int size(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        s[fp + TableDst.dst(w, w2)] = m.inst.tables[TableDst.table(w, w2)].size;
         return pc + TableDst.SIZE;
     }
 
-    static int grow(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        TableInstance t = m.inst.tables[TableGrow.table(code, pc, w)];
-        Object init = m.refs[fp + TableGrow.init(code, pc, w)];
-        int delta = (int) s[fp + TableGrow.delta(code, pc, w)];
-        s[fp + TableGrow.dst(code, pc, w)] = t.grow(delta, init);
+    static int grow(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        TableInstance t = m.inst.tables[TableGrow.table(w, w2)];
+        Object init = m.refs[fp + TableGrow.init(w, w2)];
+        int delta = (int) s[fp + TableGrow.delta(w, w2)];
+        s[fp + TableGrow.dst(w, w2)] = t.grow(delta, init);
         return pc + TableGrow.SIZE;
     }
 
-    static int fill(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        TableInstance t = m.inst.tables[TableBulk3.table(code, pc, w)];
-        int at = (int) s[fp + TableBulk3.a(code, pc, w)];
-        Object value = m.refs[fp + TableBulk3.b(code, pc, w)];
-        int n = (int) s[fp + TableBulk3.c(code, pc, w)];
+    static int fill(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        TableInstance t = m.inst.tables[TableBulk3.table(w, w2)];
+        int at = (int) s[fp + TableBulk3.a(w, w2)];
+        Object value = m.refs[fp + TableBulk3.b(w, w2)];
+        int n = (int) s[fp + TableBulk3.c(w, w2)];
         check(at, n, t.size);
         Arrays.fill(t.elements, at, at + n, value);
         return pc + TableBulk3.SIZE;
     }
 
-    static int copy(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        TableInstance dst = m.inst.tables[TableCopy.dstTable(code, pc, w)];
-        TableInstance src = m.inst.tables[TableCopy.srcTable(code, pc, w)];
-        int d = (int) s[fp + TableCopy.a(code, pc, w)];
-        int from = (int) s[fp + TableCopy.b(code, pc, w)];
-        int n = (int) s[fp + TableCopy.c(code, pc, w)];
+    static int copy(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        TableInstance dst = m.inst.tables[TableCopy.dstTable(w, w2)];
+        TableInstance src = m.inst.tables[TableCopy.srcTable(w, w2)];
+        int d = (int) s[fp + TableCopy.a(w, w2)];
+        int from = (int) s[fp + TableCopy.b(w, w2)];
+        int n = (int) s[fp + TableCopy.c(w, w2)];
         check(d, n, dst.size);
         check(from, n, src.size);
         System.arraycopy(src.elements, from, dst.elements, d, n);
         return pc + TableCopy.SIZE;
     }
 
-    static int init(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        int d = (int) s[fp + TableInit.a(code, pc, w)];
-        int from = (int) s[fp + TableInit.b(code, pc, w)];
-        int n = (int) s[fp + TableInit.c(code, pc, w)];
-        m.inst.initTable(TableInit.table(code, pc, w), TableInit.segment(code, pc, w), d, from, n);
+    static int init(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        int d = (int) s[fp + TableInit.a(w, w2)];
+        int from = (int) s[fp + TableInit.b(w, w2)];
+        int n = (int) s[fp + TableInit.c(w, w2)];
+        m.inst.initTable(TableInit.table(w, w2), TableInit.segment(w, w2), d, from, n);
         return pc + TableInit.SIZE;
     }
 
-    static int elemDrop(MemorySegment code, int pc, long w, long[] s, int fp, Machine m) {
-        m.inst.elements[Segment.segment(code, pc, w)] = ModuleInstance.NO_ELEMENTS;
+    static int elemDrop(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        m.inst.elements[Segment.segment(w, w2)] = ModuleInstance.NO_ELEMENTS;
         return pc + Segment.SIZE;
     }
 }

@@ -29,6 +29,11 @@ final class Controls {
     int[] endFixups = new int[16];
     /** If frames: fixup chain of the branch to the else arm. */
     int[] elseFixups = new int[16];
+    /**
+     * Loops whose first instruction is a conditional exit (a branch to an enclosing block,
+     * carrying no values): that block's frame; -1 otherwise. Enables loop rotation.
+     */
+    int[] headExit = new int[16];
     int depth;
 
     int push(byte k, int h, FunctionType t) {
@@ -42,6 +47,7 @@ final class Controls {
             start = Arrays.copyOf(start, n);
             endFixups = Arrays.copyOf(endFixups, n);
             elseFixups = Arrays.copyOf(elseFixups, n);
+            headExit = Arrays.copyOf(headExit, n);
         }
         int f = depth++;
         kind[f] = k;
@@ -52,6 +58,7 @@ final class Controls {
         start[f] = -1;
         endFixups[f] = Fixups.NONE;
         elseFixups[f] = Fixups.NONE;
+        headExit[f] = -1;
         return f;
     }
 

@@ -41,6 +41,22 @@ final class Fixups {
     }
 
     /**
+     * @param chain a chain head
+     * @return the offset of the branch instruction recorded at the head
+     */
+    int instructionAt(int chain) {
+        return instruction[chain];
+    }
+
+    /**
+     * @param chain a chain head
+     * @return the rest of the chain
+     */
+    int next(int chain) {
+        return next[chain];
+    }
+
+    /**
      * Patches every branch of a chain to jump to target.
      *
      * @param chain chain head

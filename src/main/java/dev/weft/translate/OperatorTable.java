@@ -35,6 +35,8 @@ final class OperatorTable {
     static final int[] BRANCH_NOT = filled();
     /** ... with a constant right operand. */
     static final int[] BRANCH_NOT_IMM = filled();
+    /** For every conditional branch instruction, the one branching on the opposite condition; NONE otherwise. */
+    static final int[] NEGATED_BRANCH = new int[Opcodes.COUNT];
     /** Saturating truncations (0xFC 0-7): internal opcode per sub-opcode. */
     static final int[] TRUNC_SAT = new int[8];
     /** Result is a boolean (i32 0/1) that a branch may consume. */
@@ -153,6 +155,17 @@ final class OperatorTable {
         for (String store : new String[] {"i64.store", "f64.store"}) {
             STORE_IMM[wasmOp(store)] = Opcodes.I64_STORE_IMM;
         }
+        java.util.Arrays.fill(NEGATED_BRANCH, NONE);
+        pairBranches(Opcodes.BR_IF, Opcodes.BR_IF_NOT);
+        pairBranches(Opcodes.BR_IF_I64, Opcodes.BR_IF_NOT_I64);
+        for (int op = 0; op < 256; op++) {
+            if (BRANCH[op] != NONE) {
+                pairBranches(BRANCH[op], BRANCH_NOT[op]);
+                if (BRANCH_IMM[op] != NONE && BRANCH_NOT_IMM[op] != NONE) {
+                    pairBranches(BRANCH_IMM[op], BRANCH_NOT_IMM[op]);
+                }
+            }
+        }
         IS_COMPARE[WasmOpcodes.I32_EQZ] = true;
         IS_COMPARE[WasmOpcodes.I64_EQZ] = true;
         String[] sat = {"i32.trunc_sat_f32_s", "i32.trunc_sat_f32_u", "i32.trunc_sat_f64_s", "i32.trunc_sat_f64_u",
@@ -160,6 +173,11 @@ final class OperatorTable {
         for (int i = 0; i < sat.length; i++) {
             TRUNC_SAT[i] = Opcodes.byName(sat[i]);
         }
+    }
+
+    private static void pairBranches(int a, int b) {
+        NEGATED_BRANCH[a] = b;
+        NEGATED_BRANCH[b] = a;
     }
 
     private static boolean isBinaryShape(int internal) {

@@ -18,6 +18,8 @@ import dev.weft.decode.DecodedModule;
 import dev.weft.decode.FunctionBody;
 import dev.weft.decode.WasmOpcodes;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * Translates validated WebAssembly function bodies into Weft's register-based internal code,
  * in one streaming pass per function.
@@ -121,6 +123,8 @@ public final class Translator {
         fixups.reset();
         controls.depth = 0;
         skipDepth = 0;
+        lastPc = -1;
+        labelAt = -1;
         forget();
         int entry = out.position();
         controls.push(Controls.FUNC, 0, FunctionType.of(new ValueType[0], resultsOf(type)));
@@ -186,9 +190,11 @@ public final class Translator {
         return pc;
     }
 
-    /** Forgets the last instruction (a label was bound after it: nothing may be fused across). */
+    /**
+     * Ends any fusion with the last instruction (a label was bound after it, or the code that
+     * follows is unreachable). {@link #lastPc} still says where it is, for {@link #bind}.
+     */
     private void forget() {
-        lastPc = -1;
         lastDstHeight = -1;
         lastCompare = NONE;
     }
@@ -358,10 +364,29 @@ public final class Translator {
         }
     }
 
+    /**
+     * Binds a chain of forward branches here. A jump the chain ends with that would land on the
+     * very next instruction is removed first (loop rotation and if/else arms leave such jumps).
+     */
     private void bind(int chain) {
-        fixups.bind(chain, out.position(), out);
+        int here = out.position();
+        if (chain != Fixups.NONE && lastOpcode == Opcodes.BR && lastPc >= 0 && labelAt != here
+                && lastPc == here - InstructionDecoder.Jump.SIZE && fixups.instructionAt(chain) == lastPc) {
+            out.position(lastPc);
+            internalInstructions--;
+            lastPc = -1;
+            chain = fixups.next(chain);
+            here = out.position();
+        }
+        if (chain != Fixups.NONE) {
+            fixups.bind(chain, here, out);
+            labelAt = here;
+        }
         forget();
     }
+
+    /** Where a label was last bound: code before it can no longer be removed. */
+    private int labelAt = -1;
 
     /** Result of {@link #conditionalJump}: the condition was a constant. */
     private static final int ALWAYS = -2;
@@ -388,6 +413,7 @@ public final class Translator {
             int immValue = lastCompareImmValue;
             out.position(lastPc);
             internalInstructions--;
+            lastPc = -1;
             stack.pop();
             int pc;
             if (cmp == WasmOpcodes.I32_EQZ || cmp == WasmOpcodes.I64_EQZ) {
@@ -435,6 +461,11 @@ public final class Translator {
                 setUnreachable();
             } else if (pc != NEVER) {
                 linkTo(target, pendingField, pc);
+                int loop = controls.top();
+                if (controls.kind[loop] == Controls.LOOP && controls.start[loop] == pc
+                        && controls.kind[target] != Controls.LOOP && arity == 0) {
+                    controls.headExit[loop] = target;
+                }
             }
             return;
         }
@@ -460,7 +491,47 @@ public final class Translator {
             return;
         }
         moveTop(controls.labelArity(target), controls.height[target]);
+        if (controls.kind[target] == Controls.LOOP && controls.headExit[target] >= 0) {
+            rotate(target);
+            return;
+        }
         jump(target);
+    }
+
+    /**
+     * Loop rotation. The loop starts with a conditional exit, so instead of jumping back to it,
+     * test the opposite condition here and jump straight to the loop body; fall through to a
+     * jump to the exit (dropped by {@link #bind} when the exit label turns out to be next). Each
+     * iteration then dispatches one branch instead of two.
+     */
+    private void rotate(int loop) {
+        int head = controls.start[loop];
+        MemorySegment code = out.view();
+        int opcode = InstructionDecoder.opcode(code, head);
+        int negated = OperatorTable.NEGATED_BRANCH[opcode];
+        int bodyStart = head + InstructionDecoder.size(code, head);
+        int pc;
+        int field;
+        switch (InstructionDecoder.shapeName(opcode)) {
+            case "JumpIf" -> {
+                pc = out.emitJumpIf(negated, InstructionDecoder.JumpIf.cond(code, head), 0);
+                field = pc + InstructionDecoder.JumpIf.OFF_AT;
+            }
+            case "JumpCmp" -> {
+                pc = out.emitJumpCmp(negated, InstructionDecoder.JumpCmp.a(code, head),
+                        InstructionDecoder.JumpCmp.b(code, head), 0);
+                field = pc + InstructionDecoder.JumpCmp.OFF_AT;
+            }
+            case "JumpCmpImm32" -> {
+                pc = out.emitJumpCmpImm32(negated, InstructionDecoder.JumpCmpImm32.a(code, head),
+                        InstructionDecoder.JumpCmpImm32.imm(code, head), 0);
+                field = pc + InstructionDecoder.JumpCmpImm32.OFF_AT;
+            }
+            default -> throw new IllegalStateException("loop head is not a conditional branch: " + Opcodes.name(opcode));
+        }
+        note(pc, negated);
+        out.patchI32(field, bodyStart - pc);
+        jump(controls.headExit[loop]);
     }
 
     private void branchTable() {
@@ -563,6 +634,7 @@ public final class Translator {
         int f = controls.push(kind, base, type);
         if (kind == Controls.LOOP) {
             controls.start[f] = out.position();
+            labelAt = out.position();
             forget();
         }
     }

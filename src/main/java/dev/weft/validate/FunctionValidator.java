@@ -27,8 +27,9 @@ import java.util.Arrays;
  *
  * <p>Malformed bytes (illegal opcodes, bad LEB128, misplaced {@code else}, missing {@code end},
  * non-zero reserved bytes) throw {@link MalformedModuleException}; broken typing rules throw
- * {@link InvalidModuleException}; more locals than {@link #MAX_LOCALS} throw
- * {@link UnsupportedFeatureException}. All offsets are those of the offending instruction.
+ * {@link InvalidModuleException}; more locals than {@link #MAX_LOCALS} or operands than
+ * {@link #MAX_OPERANDS} throw {@link UnsupportedFeatureException}. All offsets are those of the
+ * offending instruction.
  *
  * <p>Built for speed: one instance serves all functions of a module; the operand stack is a
  * growable {@code byte[]} of type codes and the control stack a set of parallel arrays, so an
@@ -41,6 +42,13 @@ final class FunctionValidator {
      */
     static final int MAX_LOCALS = 50_000;
 
+    /**
+     * Implementation limit on the operand stack height within one function. Legitimate code stays
+     * far below; without a bound, multi-value calls (1000 results for a few bytes) could make a
+     * 7 MB body claim gigabytes.
+     */
+    static final int MAX_OPERANDS = 1 << 20;
+
     private static final byte K_BLOCK = 0;
     private static final byte K_LOOP = 1;
     private static final byte K_IF = 2;
@@ -51,7 +59,7 @@ final class FunctionValidator {
     private final byte[] code;
     private final BinaryReader r;
 
-    // operand stack of type codes
+    // operand stack of type codes, at most MAX_OPERANDS long
     private byte[] vals = new byte[256];
     private int sp;
 
@@ -145,228 +153,429 @@ final class FunctionValidator {
 
     // ---------------------------------------------------------------- main loop
 
+    /**
+     * The instruction loop. The most frequent instructions in their most frequent form (one-byte
+     * indices and constants, void blocks, operands already of the right type) are handled inline
+     * here on a local position; everything else, including every error, goes to
+     * {@link #general}, the complete and plain implementation of each instruction.
+     */
     private void run() {
-        final BinaryReader r = this.r;
         final byte[] code = this.code;
+        final int limit = r.limit();
+        int pos = r.pos();
         while (true) {
-            int at = r.pos();
-            if (at >= r.limit()) {
-                throw missingEnd(at);
+            if (pos >= limit) {
+                throw missingEnd(pos);
             }
-            instr = at;
-            int op = code[at] & 0xFF;
-            r.pos(at + 1);
+            instr = pos;
+            int op = code[pos++] & 0xFF;
+            int x;
             switch (op) {
-                case UNREACHABLE -> setUnreachable();
-                case NOP -> {
-                }
-                case BLOCK -> {
-                    readBlockType();
-                    popAll(btParams);
-                    pushFrame(K_BLOCK, btParams, btResults);
-                }
-                case LOOP -> {
-                    readBlockType();
-                    popAll(btParams);
-                    pushFrame(K_LOOP, btParams, btResults);
-                }
-                case IF -> {
-                    readBlockType();
-                    pop(I32);
-                    popAll(btParams);
-                    pushFrame(K_IF, btParams, btResults);
-                }
-                case ELSE -> {
-                    if (ctlKind[depth - 1] != K_IF) {
-                        throw new MalformedModuleException("END opcode expected", at);
-                    }
-                    checkFrameEnd(ctlResults[depth - 1]);
-                    ctlKind[depth - 1] = K_ELSE;
-                    sp = height;
-                    unreachable = false;
-                    pushAll(ctlParams[depth - 1]);
-                }
-                case END -> {
-                    if (end()) {
-                        return;
-                    }
-                }
-                case BR -> {
-                    int f = labelFrame(r.u32());
-                    popAll(labelTypes(f));
-                    setUnreachable();
-                }
-                case BR_IF -> {
-                    int f = labelFrame(r.u32());
-                    pop(I32);
-                    byte[] types = labelTypes(f);
-                    if (types.length != 0) {
-                        popAll(types);
-                        pushAll(types);
-                    }
-                }
-                case BR_TABLE -> brTable();
-                case RETURN -> {
-                    popAll(ctlResults[0]);
-                    setUnreachable();
-                }
-                case CALL -> {
-                    int f = r.u32();
-                    if (!ModuleContext.inRange(f, c.functionCount())) {
-                        throw invalid("unknown function " + Integer.toUnsignedString(f));
-                    }
-                    int t = c.funcTypes[f];
-                    popAll(c.typeParams[t]);
-                    pushAll(c.typeResults[t]);
-                }
-                case CALL_INDIRECT -> {
-                    int t = r.u32();
-                    int table = r.u32();
-                    checkTable(table);
-                    checkType(t);
-                    if (c.tableTypes[table] != FUNCREF) {
-                        throw invalid("type mismatch: call_indirect requires a table of funcref, table "
-                                + table + " holds " + ValTypes.name(c.tableTypes[table]));
-                    }
-                    pop(I32);
-                    popAll(c.typeParams[t]);
-                    pushAll(c.typeResults[t]);
-                }
-                case DROP -> popAny();
-                case SELECT -> select();
-                case SELECT_T -> {
-                    int n = r.u32();
-                    byte t = UNKNOWN;
-                    for (int i = 0; i != n; i++) {
-                        t = ValTypes.read(r);
-                    }
-                    if (n != 1) {
-                        throw invalid("invalid result arity: typed select must name exactly one type");
-                    }
-                    pop(I32);
-                    pop(t);
-                    pop(t);
-                    push(t);
-                }
                 case LOCAL_GET -> {
-                    int x = r.u32();
-                    if (!ModuleContext.inRange(x, localCount)) {
-                        throw unknownLocal(x);
+                    if (pos < limit && (x = code[pos]) >= 0 && x < localCount) {
+                        pos++;
+                        push(locals[x]);
+                        continue;
                     }
-                    push(locals[x]);
                 }
                 case LOCAL_SET -> {
-                    int x = r.u32();
-                    if (!ModuleContext.inRange(x, localCount)) {
-                        throw unknownLocal(x);
+                    if (pos < limit && (x = code[pos]) >= 0 && x < localCount && sp > height
+                            && vals[sp - 1] == locals[x]) {
+                        pos++;
+                        sp--;
+                        continue;
                     }
-                    pop(locals[x]);
                 }
                 case LOCAL_TEE -> {
-                    int x = r.u32();
-                    if (!ModuleContext.inRange(x, localCount)) {
-                        throw unknownLocal(x);
+                    if (pos < limit && (x = code[pos]) >= 0 && x < localCount && sp > height
+                            && vals[sp - 1] == locals[x]) {
+                        pos++;
+                        continue;
                     }
-                    byte t = locals[x];
-                    if (sp > height && vals[sp - 1] == t) {
-                        break;
+                }
+                case GLOBAL_GET -> {
+                    if (pos < limit && (x = code[pos]) >= 0 && x < c.globalTypes.length) {
+                        pos++;
+                        push(c.globalTypes[x]);
+                        continue;
                     }
-                    pop(t);
-                    push(t);
                 }
-                case GLOBAL_GET -> push(c.globalTypes[global(r.u32())]);
-                case GLOBAL_SET -> {
-                    int g = global(r.u32());
-                    if (!c.globalMutable[g]) {
-                        throw invalid("global is immutable: global.set " + g);
+                case I32_CONST -> {
+                    // up to 4 LEB128 bytes hold 28 bits: always a valid s32
+                    int next = shortLeb(code, pos, limit, 4);
+                    if (next >= 0) {
+                        pos = next;
+                        push(I32);
+                        continue;
                     }
-                    pop(c.globalTypes[g]);
                 }
-                case TABLE_GET -> {
-                    int x = r.u32();
-                    checkTable(x);
-                    pop(I32);
-                    push(c.tableTypes[x]);
+                case I64_CONST -> {
+                    int next = shortLeb(code, pos, limit, 9);
+                    if (next >= 0) {
+                        pos = next;
+                        push(I64);
+                        continue;
+                    }
                 }
-                case TABLE_SET -> {
-                    int x = r.u32();
-                    checkTable(x);
-                    pop(c.tableTypes[x]);
-                    pop(I32);
+                case DROP -> {
+                    if (sp > height) {
+                        sp--;
+                        continue;
+                    }
+                }
+                case BLOCK, LOOP -> {
+                    byte[] results = pos < limit ? shortBlockType(code[pos]) : null;
+                    if (results != null) {
+                        pos++;
+                        pushFrame(op == BLOCK ? K_BLOCK : K_LOOP, NONE, results);
+                        continue;
+                    }
+                }
+                case IF -> {
+                    byte[] results = pos < limit ? shortBlockType(code[pos]) : null;
+                    if (results != null && sp > height && vals[sp - 1] == I32) {
+                        pos++;
+                        sp--;
+                        pushFrame(K_IF, NONE, results);
+                        continue;
+                    }
+                }
+                case BR_IF -> {
+                    if (pos < limit && (x = code[pos]) >= 0 && x < depth && sp > height && vals[sp - 1] == I32) {
+                        pos++;
+                        sp--;
+                        byte[] types = labelTypes(depth - 1 - x);
+                        if (types.length != 0) {
+                            popAll(types);
+                            pushAll(types);
+                        }
+                        continue;
+                    }
+                }
+                case CALL -> {
+                    int next = shortLeb(code, pos, limit, 4);
+                    if (next >= 0 && (x = shortU32(code, pos, next)) < c.funcTypes.length) {
+                        pos = next;
+                        int t = c.funcTypes[x];
+                        popAll(c.typeParams[t]);
+                        pushAll(c.typeResults[t]);
+                        continue;
+                    }
                 }
                 case I32_LOAD, I64_LOAD, F32_LOAD, F64_LOAD, I32_LOAD8_S, I32_LOAD8_U, I32_LOAD16_S,
                         I32_LOAD16_U, I64_LOAD8_S, I64_LOAD8_U, I64_LOAD16_S, I64_LOAD16_U, I64_LOAD32_S,
-                        I64_LOAD32_U -> {
-                    int mem = ScalarSignatures.memory(op);
-                    memarg(ScalarSignatures.maxAlign(mem));
-                    pop(I32);
-                    push(ScalarSignatures.result(mem));
-                }
-                case I32_STORE, I64_STORE, F32_STORE, F64_STORE, I32_STORE8, I32_STORE16, I64_STORE8,
-                        I64_STORE16, I64_STORE32 -> {
-                    int mem = ScalarSignatures.memory(op);
-                    memarg(ScalarSignatures.maxAlign(mem));
-                    pop(ScalarSignatures.result(mem));
-                    pop(I32);
-                }
-                case MEMORY_SIZE -> {
-                    zeroByte();
-                    checkMemory();
-                    push(I32);
-                }
-                case MEMORY_GROW -> {
-                    zeroByte();
-                    checkMemory();
-                    pop(I32);
-                    push(I32);
-                }
-                case I32_CONST -> {
-                    r.s32();
-                    push(I32);
-                }
-                case I64_CONST -> {
-                    r.s64();
-                    push(I64);
-                }
-                case F32_CONST -> {
-                    r.skip(4);
-                    push(F32);
-                }
-                case F64_CONST -> {
-                    r.skip(8);
-                    push(F64);
-                }
-                case REF_NULL -> push(ValTypes.readRef(r));
-                case REF_IS_NULL -> {
-                    int t = popAny();
-                    if (!ValTypes.isRefOrUnknown(t)) {
-                        throw invalid("type mismatch: ref.is_null requires a reference but the stack has "
-                                + ValTypes.name(t));
+                        I64_LOAD32_U, I32_STORE, I64_STORE, F32_STORE, F64_STORE, I32_STORE8, I32_STORE16,
+                        I64_STORE8, I64_STORE16, I64_STORE32 -> {
+                    int next = shortMemarg(code, pos, limit, ScalarSignatures.memory(op));
+                    if (next >= 0) {
+                        pos = next;
+                        int mem = ScalarSignatures.memory(op);
+                        int t = ScalarSignatures.result(mem);
+                        if (!ScalarSignatures.isStore(mem)) {
+                            if (sp > height && vals[sp - 1] == I32) {
+                                vals[sp - 1] = (byte) t;
+                                continue;
+                            }
+                            pop(I32);
+                            push(t);
+                        } else {
+                            if (sp - height >= 2 && vals[sp - 1] == t && vals[sp - 2] == I32) {
+                                sp -= 2;
+                                continue;
+                            }
+                            pop(t);
+                            pop(I32);
+                        }
+                        continue;
                     }
-                    push(I32);
                 }
-                case REF_FUNC -> {
-                    int f = r.u32();
-                    if (!ModuleContext.inRange(f, c.functionCount())) {
-                        throw invalid("unknown function " + Integer.toUnsignedString(f));
+                case END -> {
+                    r.pos(pos);
+                    if (end()) {
+                        return;
                     }
-                    if (!c.declaredFunctions[f]) {
-                        throw invalid("undeclared function reference " + f);
-                    }
-                    push(FUNCREF);
+                    continue;
                 }
-                case PREFIX_FC -> prefixFC();
-                case PREFIX_FD -> prefixFD();
-                default -> numeric(op);
+                default -> {
+                    int sig = ScalarSignatures.numeric(op);
+                    if (sig != 0) {
+                        applyNumeric(sig);
+                        continue;
+                    }
+                }
+            }
+            r.pos(pos);
+            if (general(op)) {
+                return;
+            }
+            pos = r.pos();
+        }
+    }
+
+    /**
+     * The memarg of a scalar load or store in its common form: a valid one-byte alignment and
+     * an offset of at most four bytes (so it cannot be malformed), with a memory present.
+     *
+     * @return the position after the memarg, or -1 to take the general path
+     */
+    private int shortMemarg(byte[] code, int pos, int limit, int mem) {
+        if (c.memoryCount == 0 || pos >= limit || code[pos] < 0 || code[pos] > ScalarSignatures.maxAlign(mem)) {
+            return -1;
+        }
+        return shortLeb(code, pos + 1, limit, 4);
+    }
+
+    /**
+     * Finds the end of a LEB128 number of at most {@code maxBytes} bytes, short enough that it
+     * cannot be malformed whatever its bits.
+     *
+     * @return the position after it, or -1 if it is longer or runs past {@code limit}
+     */
+    private static int shortLeb(byte[] code, int pos, int limit, int maxBytes) {
+        int last = Math.min(limit, pos + maxBytes);
+        for (int p = pos; p < last; p++) {
+            if (code[p] >= 0) {
+                return p + 1;
             }
         }
+        return -1;
+    }
+
+    /** The value of the unsigned LEB128 number in {@code code[pos..end)} (at most 4 bytes). */
+    private static int shortU32(byte[] code, int pos, int end) {
+        int v = 0;
+        for (int p = end - 1; p >= pos; p--) {
+            v = v << 7 | (code[p] & 0x7F);
+        }
+        return v;
+    }
+
+    /**
+     * A block type of one byte: empty or a value type.
+     *
+     * @return its result types, or null for a type index or a malformed byte (general path)
+     */
+    private static byte[] shortBlockType(byte b) {
+        return b == 0x40 ? NONE : b >= 0x40 ? ValTypes.single(b) : null;
+    }
+
+    /**
+     * Validates one instruction whose opcode has been read; the reader stands after it.
+     *
+     * @param op the opcode
+     * @return true if the instruction was the {@code end} of the function body
+     */
+    private boolean general(int op) {
+        final BinaryReader r = this.r;
+        switch (op) {
+            case UNREACHABLE -> setUnreachable();
+            case NOP -> {
+            }
+            case BLOCK -> {
+                readBlockType();
+                popAll(btParams);
+                pushFrame(K_BLOCK, btParams, btResults);
+            }
+            case LOOP -> {
+                readBlockType();
+                popAll(btParams);
+                pushFrame(K_LOOP, btParams, btResults);
+            }
+            case IF -> {
+                readBlockType();
+                pop(I32);
+                popAll(btParams);
+                pushFrame(K_IF, btParams, btResults);
+            }
+            case ELSE -> {
+                if (ctlKind[depth - 1] != K_IF) {
+                    throw new MalformedModuleException("END opcode expected", instr);
+                }
+                checkFrameEnd(ctlResults[depth - 1]);
+                ctlKind[depth - 1] = K_ELSE;
+                sp = height;
+                unreachable = false;
+                pushAll(ctlParams[depth - 1]);
+            }
+            case END -> {
+                return end();
+            }
+            case BR -> {
+                int f = labelFrame(r.u32());
+                popAll(labelTypes(f));
+                setUnreachable();
+            }
+            case BR_IF -> {
+                int f = labelFrame(r.u32());
+                pop(I32);
+                byte[] types = labelTypes(f);
+                if (types.length != 0) {
+                    popAll(types);
+                    pushAll(types);
+                }
+            }
+            case BR_TABLE -> brTable();
+            case RETURN -> {
+                popAll(ctlResults[0]);
+                setUnreachable();
+            }
+            case CALL -> {
+                int f = r.u32();
+                if (!ModuleContext.inRange(f, c.functionCount())) {
+                    throw invalid("unknown function " + Integer.toUnsignedString(f));
+                }
+                int t = c.funcTypes[f];
+                popAll(c.typeParams[t]);
+                pushAll(c.typeResults[t]);
+            }
+            case CALL_INDIRECT -> {
+                int t = r.u32();
+                int table = r.u32();
+                checkTable(table);
+                checkType(t);
+                if (c.tableTypes[table] != FUNCREF) {
+                    throw invalid("type mismatch: call_indirect requires a table of funcref, table "
+                            + table + " holds " + ValTypes.name(c.tableTypes[table]));
+                }
+                pop(I32);
+                popAll(c.typeParams[t]);
+                pushAll(c.typeResults[t]);
+            }
+            case DROP -> popAny();
+            case SELECT -> select();
+            case SELECT_T -> {
+                int n = r.u32();
+                byte t = UNKNOWN;
+                for (int i = 0; i != n; i++) {
+                    t = ValTypes.read(r);
+                }
+                if (n != 1) {
+                    throw invalid("invalid result arity: typed select must name exactly one type");
+                }
+                pop(I32);
+                pop(t);
+                pop(t);
+                push(t);
+            }
+            case LOCAL_GET -> {
+                int x = r.u32();
+                if (!ModuleContext.inRange(x, localCount)) {
+                    throw unknownLocal(x);
+                }
+                push(locals[x]);
+            }
+            case LOCAL_SET -> {
+                int x = r.u32();
+                if (!ModuleContext.inRange(x, localCount)) {
+                    throw unknownLocal(x);
+                }
+                pop(locals[x]);
+            }
+            case LOCAL_TEE -> {
+                int x = r.u32();
+                if (!ModuleContext.inRange(x, localCount)) {
+                    throw unknownLocal(x);
+                }
+                byte t = locals[x];
+                if (sp > height && vals[sp - 1] == t) {
+                    break;
+                }
+                pop(t);
+                push(t);
+            }
+            case GLOBAL_GET -> push(c.globalTypes[global(r.u32())]);
+            case GLOBAL_SET -> {
+                int g = global(r.u32());
+                if (!c.globalMutable[g]) {
+                    throw invalid("global is immutable: global.set " + g);
+                }
+                pop(c.globalTypes[g]);
+            }
+            case TABLE_GET -> {
+                int x = r.u32();
+                checkTable(x);
+                pop(I32);
+                push(c.tableTypes[x]);
+            }
+            case TABLE_SET -> {
+                int x = r.u32();
+                checkTable(x);
+                pop(c.tableTypes[x]);
+                pop(I32);
+            }
+            case I32_LOAD, I64_LOAD, F32_LOAD, F64_LOAD, I32_LOAD8_S, I32_LOAD8_U, I32_LOAD16_S,
+                    I32_LOAD16_U, I64_LOAD8_S, I64_LOAD8_U, I64_LOAD16_S, I64_LOAD16_U, I64_LOAD32_S,
+                    I64_LOAD32_U -> {
+                int mem = ScalarSignatures.memory(op);
+                memarg(ScalarSignatures.maxAlign(mem));
+                pop(I32);
+                push(ScalarSignatures.result(mem));
+            }
+            case I32_STORE, I64_STORE, F32_STORE, F64_STORE, I32_STORE8, I32_STORE16, I64_STORE8,
+                    I64_STORE16, I64_STORE32 -> {
+                int mem = ScalarSignatures.memory(op);
+                memarg(ScalarSignatures.maxAlign(mem));
+                pop(ScalarSignatures.result(mem));
+                pop(I32);
+            }
+            case MEMORY_SIZE -> {
+                zeroByte();
+                checkMemory();
+                push(I32);
+            }
+            case MEMORY_GROW -> {
+                zeroByte();
+                checkMemory();
+                pop(I32);
+                push(I32);
+            }
+            case I32_CONST -> {
+                r.s32();
+                push(I32);
+            }
+            case I64_CONST -> {
+                r.s64();
+                push(I64);
+            }
+            case F32_CONST -> {
+                r.skip(4);
+                push(F32);
+            }
+            case F64_CONST -> {
+                r.skip(8);
+                push(F64);
+            }
+            case REF_NULL -> push(ValTypes.readRef(r));
+            case REF_IS_NULL -> {
+                int t = popAny();
+                if (!ValTypes.isRefOrUnknown(t)) {
+                    throw invalid("type mismatch: ref.is_null requires a reference but the stack has "
+                            + ValTypes.name(t));
+                }
+                push(I32);
+            }
+            case REF_FUNC -> {
+                int f = r.u32();
+                if (!ModuleContext.inRange(f, c.functionCount())) {
+                    throw invalid("unknown function " + Integer.toUnsignedString(f));
+                }
+                if (!c.declaredFunctions[f]) {
+                    throw invalid("undeclared function reference " + f);
+                }
+                push(FUNCREF);
+            }
+            case PREFIX_FC -> prefixFC();
+            case PREFIX_FD -> prefixFD();
+            default -> numeric(op);
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- operand stack
 
     private void push(int t) {
         if (sp == vals.length) {
-            vals = Arrays.copyOf(vals, sp * 2);
+            growVals(sp + 1);
         }
         vals[sp++] = (byte) t;
     }
@@ -374,10 +583,18 @@ final class FunctionValidator {
     private void pushAll(byte[] types) {
         int n = types.length;
         if (sp + n > vals.length) {
-            vals = Arrays.copyOf(vals, Math.max(sp + n, vals.length * 2));
+            growVals(sp + n);
         }
         System.arraycopy(types, 0, vals, sp, n);
         sp += n;
+    }
+
+    private void growVals(int needed) {
+        if (needed > MAX_OPERANDS) {
+            throw new UnsupportedFeatureException("operand stack deeper than " + MAX_OPERANDS
+                    + " values; Weft's limit", instr);
+        }
+        vals = Arrays.copyOf(vals, Math.max(needed, Math.min(vals.length * 2, MAX_OPERANDS)));
     }
 
     /** Pops a value of any type; Unknown when the polymorphic stack is empty. */
@@ -405,9 +622,24 @@ final class FunctionValidator {
         }
     }
 
+    /**
+     * Pops {@code types} (the last one first). Work is proportional to the operands actually on
+     * the stack, and long exact matches are compared in bulk, so multi-value arities (up to
+     * 1000) stay cheap.
+     */
     private void popAll(byte[] types) {
-        for (int i = types.length - 1; i >= 0; i--) {
+        int n = types.length;
+        int avail = sp - height;
+        if (n > 8 && avail >= n && Arrays.equals(vals, sp - n, sp, types, 0, n)) {
+            sp -= n;
+            return;
+        }
+        int k = Math.min(n, avail);
+        for (int i = n - 1; i >= n - k; i--) {
             pop(types[i]);
+        }
+        if (k < n) {
+            pop(types[n - k - 1]); // the stack is empty: fails unless it is polymorphic
         }
     }
 
@@ -473,19 +705,10 @@ final class FunctionValidator {
     /** The stack of the innermost frame must hold exactly {@code results}; leaves it at its height. */
     private void checkFrameEnd(byte[] results) {
         int n = results.length;
-        if (sp - height == n) {
-            int base = height;
-            boolean exact = true;
-            for (int i = 0; i < n; i++) {
-                if (vals[base + i] != results[i]) {
-                    exact = false;
-                    break;
-                }
-            }
-            if (exact) {
-                sp = height;
-                return;
-            }
+        if (sp - height == n && (n == 0 || n == 1 && vals[height] == results[0]
+                || Arrays.equals(vals, height, sp, results, 0, n))) {
+            sp = height;
+            return;
         }
         popAll(results);
         if (sp != height) {
@@ -508,33 +731,25 @@ final class FunctionValidator {
 
     private void brTable() {
         int n = r.u32();
-        if (Integer.compareUnsigned(n, r.remaining()) > 0) {
-            // every target takes at least one byte: the vector cannot fit in the body
-            r.skip(r.remaining() + 1);
-        }
-        if (brTargets.length < n) {
-            brTargets = new int[Math.max(n, brTargets.length * 2)];
-        }
-        for (int i = 0; i < n; i++) {
-            brTargets[i] = r.u32();
+        // grown as targets are read, never to the declared count: each target takes at least
+        // one byte, so a bogus count runs out of bytes first
+        for (int i = 0; i != n; i++) {
+            int target = r.u32();
+            if (i == brTargets.length) {
+                brTargets = Arrays.copyOf(brTargets, i * 2);
+            }
+            brTargets[i] = target;
         }
         int defaultLabel = r.u32();
         pop(I32);
         int arity = labelTypes(labelFrame(defaultLabel)).length;
         // The appendix algorithm pops each target's label types and pushes back what it
-        // popped; on a polymorphic stack that fills the missing operands with Unknown.
-        int avail = sp - height;
-        if (avail < arity) {
-            if (!unreachable) {
-                throw invalid("type mismatch: br_table requires " + arity + " operand(s) but the stack has " + avail);
-            }
-            int missing = arity - avail;
-            if (sp + missing > vals.length) {
-                vals = Arrays.copyOf(vals, Math.max(sp + missing, vals.length * 2));
-            }
-            System.arraycopy(vals, height, vals, height + missing, avail);
-            Arrays.fill(vals, height, height + missing, UNKNOWN);
-            sp += missing;
+        // popped: the stack is unchanged, and operands missing from a polymorphic stack are
+        // Unknown and match anything. So only the operands really present are compared.
+        int present = Math.min(arity, sp - height);
+        if (present < arity && !unreachable) {
+            throw invalid("type mismatch: br_table requires " + arity + " operand(s) but the stack has "
+                    + present);
         }
         for (int i = 0; i < n; i++) {
             byte[] types = labelTypes(labelFrame(brTargets[i]));
@@ -542,19 +757,23 @@ final class FunctionValidator {
                 throw invalid("type mismatch: br_table targets have " + types.length + " and " + arity
                         + " values");
             }
-            checkTop(types);
+            checkTop(types, present);
         }
-        checkTop(labelTypes(labelFrame(defaultLabel)));
+        checkTop(labelTypes(labelFrame(defaultLabel)), present);
         setUnreachable();
     }
 
-    /** The top {@code types.length} operands (all present) must match {@code types}. */
-    private void checkTop(byte[] types) {
-        int base = sp - types.length;
-        for (int i = 0; i < types.length; i++) {
-            int actual = vals[base + i];
-            if (actual != types[i] && actual != UNKNOWN) {
-                throw invalid("type mismatch: br_table target requires " + ValTypes.name(types[i])
+    /** The top {@code present} operands must match the last {@code present} of {@code types}. */
+    private void checkTop(byte[] types, int present) {
+        int n = types.length;
+        if (present == 0 || Arrays.equals(vals, sp - present, sp, types, n - present, n)) {
+            return;
+        }
+        for (int i = 0; i < present; i++) {
+            int actual = vals[sp - present + i];
+            int expected = types[n - present + i];
+            if (actual != expected && actual != UNKNOWN) {
+                throw invalid("type mismatch: br_table target requires " + ValTypes.name(expected)
                         + " but the stack has " + ValTypes.name(actual));
             }
         }
@@ -838,8 +1057,12 @@ final class FunctionValidator {
                 push(V128);
             }
             case SimdSignatures.SHUFFLE -> {
+                int lanes = r.pos();
+                r.skip(16);
                 for (int i = 0; i < 16; i++) {
-                    lane(32);
+                    if ((code[lanes + i] & 0xFF) >= 32) {
+                        throw invalid("invalid lane index");
+                    }
                 }
                 pop(V128);
                 pop(V128);

@@ -49,7 +49,8 @@ public final class ModuleValidator {
      * @throws MalformedModuleException if a function body does not decode, or a body uses a
      *     data segment index without a data count section
      * @throws InvalidModuleException if a validation rule is broken
-     * @throws UnsupportedFeatureException if a function exceeds {@link #maxLocals()}
+     * @throws UnsupportedFeatureException if a function exceeds {@link #maxLocals()} or
+     *     {@link #maxOperandStack()}
      */
     public static void validate(DecodedModule module) {
         ModuleContext c = new ModuleContext(module);
@@ -99,11 +100,22 @@ public final class ModuleValidator {
     }
 
     /**
+     * The locals limit.
+     *
      * @return the most parameters plus declared locals one function may have, an
      *     implementation limit (the one web engines apply)
      */
     public static int maxLocals() {
         return FunctionValidator.MAX_LOCALS;
+    }
+
+    /**
+     * The operand stack limit.
+     *
+     * @return the highest operand stack one function may build, an implementation limit
+     */
+    public static int maxOperandStack() {
+        return FunctionValidator.MAX_OPERANDS;
     }
 
     /** The decoder's bookkeeping, re-checked so no body can make the validator read out of bounds. */

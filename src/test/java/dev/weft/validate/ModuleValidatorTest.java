@@ -207,8 +207,8 @@ class ModuleValidatorTest {
         int t = m.type();
         m.global(I32, false, I64_CONST, 0, END); // invalid initialiser, checked before the bodies
         m.export("e", ExternKind.FUNCTION, 5); // invalid export, checked after the bodies
-        m.code(t, I32_CONST, 0x80, END); // malformed LEB128 (runs into the end byte and beyond)
-        assertMalformed(m.build(), "");
+        m.code(t, I32_CONST, 0x80, END); // the LEB128 swallows the end byte: the body has no end
+        assertMalformed(m.build(), "unexpected end of section or function");
         TestModule late = new TestModule();
         int t2 = late.type();
         late.export("e", ExternKind.FUNCTION, 5);
