@@ -37,7 +37,7 @@ import java.util.function.IntBinaryOperator;
  * <li>{@code hostCall}: a round trip WebAssembly → Java → WebAssembly. One invocation calls
  * {@code loop(1000)} of {@code host_loop.wat}, which calls the imported Java {@code env.add}
  * 1000 times; JMH divides by 1000, so the score is per host call, including one Wasm loop
- * iteration (about 5 instructions) and the amortised entry from Java.</li>
+ * iteration (6 instructions of Weft's code) and the amortised entry from Java.</li>
  * </ul>
  * Every call's result is checked.
  */

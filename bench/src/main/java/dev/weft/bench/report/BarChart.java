@@ -48,7 +48,8 @@ final class BarChart {
                 }
             }
         }
-        double logMin = Math.floor(Math.log10(min) - 0.05);
+        // half a tick below the smallest value, so that a bar of exactly that value still shows
+        double logMin = Math.log10(min) - Math.log10(2) - 0.01;
         double logMax = Math.ceil(Math.log10(max) + 0.05);
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
@@ -66,7 +67,7 @@ final class BarChart {
             lx += 24 + 7 * s.name().length();
         }
         // grid and y ticks: 1, 2, 5 per decade
-        for (double e = logMin; e <= logMax + 1e-9; e++) {
+        for (double e = Math.floor(logMin); e <= logMax + 1e-9; e++) {
             for (int m : new int[] {1, 2, 5}) {
                 double v = m * Math.pow(10, e);
                 double lv = Math.log10(v);
