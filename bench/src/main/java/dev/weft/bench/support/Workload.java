@@ -4,8 +4,8 @@ import dev.weft.bench.engines.Signature;
 
 /**
  * The execution workloads: the run measured and a shorter run for the broad warm-up. Sizes are
- * taken from those listed in bench-wasm's expected.json so that a measured call takes roughly
- * 0.1-1 s on Weft today (bench/README.md lists the times); CoreMark's size is the iteration
+ * taken from those listed in bench-wasm's expected.json so that a measured call takes 10 ms to
+ * 1 s on Weft today (bench/README.md lists the times); CoreMark's size is the iteration
  * count of its cmfix file, and its warm-up is the 30-iteration fake-clock run of coremark-minimal.
  */
 public enum Workload {
