@@ -92,7 +92,9 @@ final class PathCalls {
         long inheriting = rightsInheriting & dir.rightsInheriting;
         Descriptor opened;
         if (attributes != null && attributes.isDirectory()) {
-            if (truncate || (base & Rights.FD_WRITE) != 0) {
+            // asking to write a directory is EISDIR, as open(2) says; with O_DIRECTORY the guest
+            // clearly wants the directory, and rights it cannot have are simply not granted
+            if (truncate || (!directory && (base & Rights.FD_WRITE) != 0)) {
                 throw new WasiError(Errno.ISDIR);
             }
             opened = new OpenDirectory(host.toRealPath(), null, base & Rights.DIRECTORY, inheriting);
