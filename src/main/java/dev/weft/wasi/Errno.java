@@ -6,7 +6,6 @@ package dev.weft.wasi;
  */
 final class Errno {
     static final int SUCCESS = 0;
-    static final int TOOBIG = 1;
     static final int ACCES = 2;
     static final int AGAIN = 6;
     static final int BADF = 8;
@@ -24,7 +23,6 @@ final class Errno {
     static final int MLINK = 34;
     static final int NAMETOOLONG = 37;
     static final int NOENT = 44;
-    static final int NOMEM = 48;
     static final int NOSPC = 51;
     static final int NOSYS = 52;
     static final int NOTDIR = 54;

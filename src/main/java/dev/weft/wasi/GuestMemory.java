@@ -40,10 +40,6 @@ final class GuestMemory {
         }
     }
 
-    static GuestMemory of(MemorySegment segment) {
-        return new GuestMemory(segment);
-    }
-
     /**
      * Checks that {@code [pointer, pointer + length)} lies inside the memory.
      *

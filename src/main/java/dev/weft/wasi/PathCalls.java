@@ -105,8 +105,8 @@ final class PathCalls {
             if (attributes == null && !create) {
                 throw new WasiError(Errno.NOENT);
             }
-            FileChannel channel = FileChannel.open(host, openOptions(base, create, exclusive, truncate));
             int filetype = attributes == null ? FileType.REGULAR_FILE : FileStat.of(host, false).filetype();
+            FileChannel channel = FileChannel.open(host, openOptions(base, create, exclusive, truncate));
             opened = new OpenFile(channel, host, filetype, base & Rights.FILE, inheriting, fdflags);
         }
         int fd;

@@ -69,7 +69,11 @@ public final class Wasi implements AutoCloseable {
                 new PollCalls(fds, clocks), new SocketCalls(fds));
     }
 
-    /** @return a builder that grants nothing yet */
+    /**
+     * Starts a configuration.
+     *
+     * @return a builder that grants nothing yet
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -211,11 +215,15 @@ public final class Wasi implements AutoCloseable {
          * @param hostDirectory an existing host directory
          * @param guestPath the name the guest sees, e.g. {@code "/data"} or {@code "."}
          * @return this
-         * @throws IllegalArgumentException if the host path is not a directory or the guest path is empty
+         * @throws IllegalArgumentException if the host path is not a directory, the guest path is empty, or
+         *     there would be more preopens than a guest can have descriptors
          * @throws UncheckedIOException if the host directory cannot be resolved
          */
         public Builder preopen(Path hostDirectory, String guestPath) {
             Objects.requireNonNull(hostDirectory, "hostDirectory");
+            if (preopens.size() + 3 >= FdTable.MAX_OPEN) {
+                throw new IllegalArgumentException("more than " + (FdTable.MAX_OPEN - 3) + " preopened directories");
+            }
             if (noNul(guestPath, "guest path").isEmpty()) {
                 throw new IllegalArgumentException("guest path must not be empty");
             }
@@ -231,7 +239,9 @@ public final class Wasi implements AutoCloseable {
         }
 
         /**
-         * @param in what the guest reads from descriptor 0 (not closed by Weft); default: end of file at once
+         * Sets the guest's standard input (descriptor 0). Default: end of file at once.
+         *
+         * @param in what the guest reads (not closed by Weft)
          * @return this
          */
         public Builder stdin(InputStream in) {
@@ -240,8 +250,9 @@ public final class Wasi implements AutoCloseable {
         }
 
         /**
-         * @param out where the guest's descriptor 1 writes go, flushed after each write (not closed
-         *     by Weft); default: discarded
+         * Sets the guest's standard output (descriptor 1). Each write is flushed. Default: discarded.
+         *
+         * @param out where the guest's writes go (not closed by Weft)
          * @return this
          */
         public Builder stdout(OutputStream out) {
@@ -250,8 +261,9 @@ public final class Wasi implements AutoCloseable {
         }
 
         /**
-         * @param err where the guest's descriptor 2 writes go, flushed after each write (not closed
-         *     by Weft); default: discarded
+         * Sets the guest's standard error (descriptor 2). Each write is flushed. Default: discarded.
+         *
+         * @param err where the guest's writes go (not closed by Weft)
          * @return this
          */
         public Builder stderr(OutputStream err) {
@@ -260,8 +272,9 @@ public final class Wasi implements AutoCloseable {
         }
 
         /**
-         * @param random the source of {@code random_get}'s bytes, e.g. a seeded {@link Random} for
-         *     reproducible runs; default: a new {@link SecureRandom}
+         * Sets the source of {@code random_get}'s bytes. Default: a new {@link SecureRandom}.
+         *
+         * @param random e.g. a seeded {@link Random}, for reproducible runs
          * @return this
          */
         public Builder random(Random random) {
@@ -282,7 +295,11 @@ public final class Wasi implements AutoCloseable {
             return all;
         }
 
-        /** @return a new context with these settings (the builder may be reused) */
+        /**
+         * Creates a context with these settings. The builder may be reused: each context is separate.
+         *
+         * @return the new context
+         */
         public Wasi build() {
             return new Wasi(this);
         }

@@ -11,15 +11,24 @@ import dev.weft.WeftException;
  */
 public final class WasiExitException extends WeftException {
     private static final long serialVersionUID = 1L;
+    /** The code the guest passed to {@code proc_exit}. */
     private final int exitCode;
 
-    /** @param exitCode the guest's exit code, as passed to {@code proc_exit} (a u32, here as an int) */
+    /**
+     * Creates the exception {@code proc_exit} throws.
+     *
+     * @param exitCode the guest's exit code, as passed to {@code proc_exit} (a u32, here as an int)
+     */
     public WasiExitException(int exitCode) {
         super("proc_exit(" + Integer.toUnsignedString(exitCode) + ")");
         this.exitCode = exitCode;
     }
 
-    /** @return the exit code the guest passed to {@code proc_exit} (0 means success) */
+    /**
+     * Returns the guest's exit code.
+     *
+     * @return the code the guest passed to {@code proc_exit} (0 means success)
+     */
     public int exitCode() {
         return exitCode;
     }
