@@ -119,6 +119,9 @@ public final class Main {
         } catch (ModuleException | LinkException e) {
             err.println("weft: " + e.getMessage());
             return BAD_MODULE;
+        } catch (WasiExitException e) {
+            // proc_exit outside _start: from a start function, _initialize or an --invoke'd export
+            return exitCode(e.exitCode());
         } catch (TrapException e) {
             out.flush();
             err.println("weft: trap: " + e.getMessage());
@@ -230,12 +233,8 @@ public final class Main {
         }
         WasmFunction f = instance.function(name);
         Object[] values = Values.parse(f.type(), args);
-        try {
-            for (Object r : f.call(values)) {
-                out.println(Values.format(r));
-            }
-        } catch (WasiExitException e) {
-            return exitCode(e.exitCode());
+        for (Object r : f.call(values)) {
+            out.println(Values.format(r));
         }
         return OK;
     }

@@ -146,6 +146,8 @@ class MainTest {
         assertEquals("-2\n", run("run", "--invoke", "add64", add, "9223372036854775807", "9223372036854775807").out());
         assertEquals(1, run("run", "--invoke", "add", add, "2").code(), "wrong argument count");
         assertEquals(1, run("run", "--invoke", "nope", add).code(), "no such export");
+        assertEquals(7, run("run", "--invoke", "proc_exit", module("/dev/weft/wasi/probe.wasm"), "7").code(),
+                "an export that calls proc_exit ends the run with its code");
         Result notACommand = run("run", add);
         assertEquals(1, notACommand.code());
         assertTrue(notACommand.err().contains("no _start"), notACommand.err());
