@@ -29,9 +29,15 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The C programs of the shared bench-wasm set ({@code wasi/*.wasm}: sha256, matmul, tokenizer,
  * nbody, compiled with wasi-libc) print exactly the stdout bytes and exit with exactly the codes
- * recorded in its {@code wasi/expected.json}, for every recorded argument list, in both dispatch
- * modes. The directory comes from the system property {@code weft.benchwasm.dir}; without it the
- * test is skipped (aborted, not passed).
+ * recorded in its {@code wasi/expected.json}, in both dispatch modes. The directory comes from the
+ * system property {@code weft.benchwasm.dir}; without it the test is skipped (aborted, not passed).
+ *
+ * <p>Runtime: the four default-argument runs are nearly all of it. Measured on the 2-core build
+ * machine within {@code mvn verify} (after the conformance suite, under load): switch mode 58 s
+ * for all twelve runs (sha256's defaults alone 51 s), handles mode 67 s for them. That is over
+ * the minute per mode this suite allows itself, so switch mode (the default) runs every recorded
+ * argument list and handles mode only the eight smaller ones, which take a few seconds and still
+ * run every program through every WASI call it makes.
  */
 class WasiProgramsTest {
     private static final Path DIR = Path.of(System.getProperty("weft.benchwasm.dir", "../shared/bench-wasm"))
@@ -49,8 +55,9 @@ class WasiProgramsTest {
         new ObjectMapper().readTree(expected.toFile()).forEach(cases::add);
         List<DynamicNode> modes = new ArrayList<>();
         for (DispatchMode mode : DispatchMode.values()) {
-            modes.add(dynamicContainer(mode.id(), cases.stream().map(c -> dynamicTest(name(c),
-                    () -> run(mode, c)))));
+            modes.add(dynamicContainer(mode.id(), cases.stream()
+                    .filter(c -> mode == DispatchMode.SWITCH || !c.get("args").isEmpty())
+                    .map(c -> dynamicTest(name(c), () -> run(mode, c)))));
         }
         return modes.stream();
     }
