@@ -4,8 +4,8 @@
  * clocks, randomness, and a preopened directory it writes, reads back and lists. Everything it
  * prints is the same on every run except the milliseconds in the timing line.
  *
- * The CLI runs it as `example.wasm 27` with WEFT_DISPATCH=<mode> and a fresh temporary directory
- * preopened as /sandbox. By hand: weft run --dir DIR::/sandbox --env WEFT_DISPATCH=switch example.wasm 27
+ * The CLI runs it as `example.wasm 30` with WEFT_DISPATCH=<mode> and a fresh temporary directory
+ * preopened as /sandbox. By hand: weft run --dir DIR::/sandbox --env WEFT_DISPATCH=switch example.wasm 30
  *
  * Build (Debian 12: apt-get install clang lld wasi-libc libclang-rt-14-dev-wasm32), in this directory:
  *   clang --target=wasm32-wasi -O2 -Wall -Wextra -Wl,--strip-debug example.c -o example.wasm
