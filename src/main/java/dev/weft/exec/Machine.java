@@ -53,8 +53,8 @@ public final class Machine implements HostCall {
     MemorySegment code;
     int pc;
     int fp;
-    long[] slots = new long[INITIAL_SLOTS];
-    Object[] refs = new Object[INITIAL_SLOTS];
+    long[] slots;
+    Object[] refs;
 
     // The current instance and what handlers read from it.
     ModuleInstance inst;
@@ -64,9 +64,9 @@ public final class Machine implements HostCall {
 
     // Frame records: where to return, the caller's frame pointer and instance (null: an entry frame).
     private int depth;
-    private int[] framePc = new int[INITIAL_FRAMES];
-    private int[] frameFp = new int[INITIAL_FRAMES];
-    private ModuleInstance[] frameInst = new ModuleInstance[INITIAL_FRAMES];
+    private int[] framePc;
+    private int[] frameFp;
+    private ModuleInstance[] frameInst;
 
     // Host calls: where the arguments and results of the current host call are, and its caller.
     private int hostArgs;
@@ -90,6 +90,14 @@ public final class Machine implements HostCall {
         this.maxDepth = maxDepth;
         this.maxSlots = maxSlots;
         this.maxNesting = maxNesting;
+        // never larger than the limits: the limits are only checked when the arrays grow
+        int initialSlots = Math.min(INITIAL_SLOTS, maxSlots);
+        this.slots = new long[initialSlots];
+        this.refs = new Object[initialSlots];
+        int initialFrames = Math.min(INITIAL_FRAMES, maxDepth);
+        this.framePc = new int[initialFrames];
+        this.frameFp = new int[initialFrames];
+        this.frameInst = new ModuleInstance[initialFrames];
     }
 
     // ------------------------------------------------------------------ entry from the host
@@ -210,7 +218,7 @@ public final class Machine implements HostCall {
         int row = function * CompiledCode.STRIDE;
         int end = newFp + fn[row + CompiledCode.FRAME];
         if (end > slots.length || end < 0) {
-            ensureSlots((long) newFp + fn[row + CompiledCode.FRAME]);
+            ensureFrameSlots((long) newFp + fn[row + CompiledCode.FRAME]);
         }
         int locals = fn[row + CompiledCode.LOCALS];
         if (locals > 0) {
@@ -222,6 +230,19 @@ public final class Machine implements HostCall {
         }
         pc = fn[row + CompiledCode.ENTRY];
         fp = newFp;
+    }
+
+    /**
+     * Grows the value stack for a frame being entered; if that traps, pops the frame record the
+     * call pushed first, so the trap's stack ends at the caller (the callee never started).
+     */
+    private void ensureFrameSlots(long needed) {
+        try {
+            ensureSlots(needed);
+        } catch (TrapException e) {
+            leave();
+            throw e;
+        }
     }
 
     /** Pops the current frame: back to the caller, its instance, or (entry frame) to {@code halt}. */
