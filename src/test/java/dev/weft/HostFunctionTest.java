@@ -189,6 +189,20 @@ class HostFunctionTest {
 
     @ParameterizedTest
     @EnumSource(DispatchMode.class)
+    void trapBeyondAHostFunctionListsTheFramesOnBothSides(DispatchMode mode) {
+        AtomicReference<Instance> self = new AtomicReference<>();
+        Imports imports = Imports.builder()
+                .function("env", "callback", type(List.of(I32), List.of()), c -> self.get().function("inner").call(c.i32(0)))
+                .build();
+        self.set(TestWasm.engine(mode).instantiate(TestWasm.module("reentry"), imports));
+        TrapException t = TrapTest.assertTrap(TrapKind.INTEGER_DIVIDE_BY_ZERO, () -> self.get().function("outer").call(0));
+        assertEquals(List.of("reentry!fail (func 4)", "reentry!inner (func 3)", "reentry!caller (func 2)", "reentry!outer (func 1)"),
+                t.wasmStackTrace());
+        self.get().function("outer").call(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
     void otherHostExceptionsPropagateUnchanged(DispatchMode mode) {
         Instance instance = instance(mode);
         assertSame(HOST_FAILURE, assertThrows(IllegalStateException.class, () -> instance.function("fail").call(1)));

@@ -198,6 +198,15 @@ class LinkingTest {
 
     @ParameterizedTest
     @EnumSource(DispatchMode.class)
+    void trapInAnotherInstanceListsFramesOfBoth(DispatchMode mode) {
+        Pair p = Pair.link(mode);
+        TrapException t = TrapTest.assertTrap(TrapKind.INTEGER_DIVIDE_BY_ZERO, () -> p.im("call_fail", 0));
+        assertEquals(List.of("exporter!fail (func 7)", "importer!call_fail (func 10)"), t.wasmStackTrace());
+        assertEquals(1, p.im("call_fail", 1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
     void memoryGrownByAnotherInstanceOrTheHostIsUsableAtOnce(DispatchMode mode) {
         Pair p = Pair.link(mode);
         // exporter calls importer's function (table element 2), which grows the memory; back in the

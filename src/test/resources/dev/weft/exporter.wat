@@ -21,4 +21,5 @@
     (drop (call_indirect (type $to_i32) (local.get 0)))
     (i32.load (i32.const 65536)))
   (func $size (export "size") (result i32) (memory.size))
+  (func $fail (export "fail") (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
 )

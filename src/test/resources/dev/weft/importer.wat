@@ -7,6 +7,7 @@
   (import "lib" "counter" (global $counter (mut i32)))
   (import "lib" "own" (func $lib_own (type $to_i32)))
   (import "env" "grow" (func $host_grow (type $to_i32)))
+  (import "lib" "fail" (func $lib_fail (param i32) (result i32)))
   (global $mine (mut i32) (i32.const 5))
   (elem (i32.const 1) $mine $grow_and_store)
   (export "memory" (memory 0))
@@ -25,6 +26,7 @@
     (global.get $counter))
   (func $call (export "call") (param i32) (result i32) (call_indirect (type $to_i32) (local.get 0)))
   (func $call_lib (export "call_lib") (result i32) (call $lib_own))
+  (func $call_fail (export "call_fail") (param i32) (result i32) (call $lib_fail (local.get 0)))
   ;; the host grows the memory; the new page is usable right after the call
   (func $host_grow_then_store (export "host_grow_then_store") (param i32) (result i32)
     (drop (call $host_grow))

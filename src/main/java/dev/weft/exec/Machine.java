@@ -349,9 +349,8 @@ public final class Machine implements HostCall {
         } else {
             return new IllegalStateException(t);
         }
-        if (trap.wasmStackTrace().isEmpty()) {
-            trap.withWasmStackTrace(stackTrace(atCode, atPc));
-        }
+        // a trap from a nested run (host function -> WebAssembly) already lists that run's frames: add ours
+        trap.withWasmStackTrace(stackTrace(atCode, atPc));
         return trap;
     }
 
@@ -360,7 +359,7 @@ public final class Machine implements HostCall {
         if (inst != null && atCode == code) {
             frames.add(inst.describeFunctionAt(atPc));
         }
-        for (int d = depth - 1; d >= 0 && frameInst[d] != null && frames.size() < 64; d--) {
+        for (int d = depth - 1; d >= 0 && frameInst[d] != null && frames.size() < TrapException.MAX_FRAMES; d--) {
             frames.add(frameInst[d].describeFunctionAt(framePc[d] - 1));
         }
         return frames;
