@@ -35,6 +35,11 @@ public final class Machine implements HostCall {
     public static final int EXIT = -2;
     private static final int INITIAL_SLOTS = 1 << 12;
     private static final int INITIAL_FRAMES = 1 << 8;
+    /**
+     * The trap of a Java stack overflow, read here so that TrapKind is initialised with the
+     * machine: initialising it first on the overflow path could fail and break it for good.
+     */
+    private static final TrapKind STACK_OVERFLOW = TrapKind.CALL_STACK_EXHAUSTED;
     /** Code of one {@code halt} instruction: where an entry frame returns to. */
     private static final MemorySegment HALT_CODE = haltCode();
 
@@ -341,7 +346,7 @@ public final class Machine implements HostCall {
         if (t instanceof TrapException te) {
             trap = te;
         } else if (t instanceof StackOverflowError) {
-            trap = new TrapException(TrapKind.CALL_STACK_EXHAUSTED);
+            trap = new TrapException(STACK_OVERFLOW);
         } else if (t instanceof RuntimeException re) {
             return re;
         } else if (t instanceof Error e) {
