@@ -53,6 +53,11 @@ public final class Machine implements HostCall {
     private final int maxDepth;
     private final int maxSlots;
     private final int maxNesting;
+    // The limit traps' messages, made up front: a limit may be reached with little Java stack left
+    // (see ModuleInstance.describeFunction), where linking a string concatenation could fail for good.
+    private final String depthMessage;
+    private final String slotsMessage;
+    private final String nestingMessage;
 
     // Registers the loop keeps in locals, reloaded after RELOAD.
     MemorySegment code;
@@ -95,6 +100,9 @@ public final class Machine implements HostCall {
         this.maxDepth = maxDepth;
         this.maxSlots = maxSlots;
         this.maxNesting = maxNesting;
+        this.depthMessage = "call stack exhausted: more than " + maxDepth + " frames";
+        this.slotsMessage = "call stack exhausted: more than " + maxSlots + " value slots";
+        this.nestingMessage = "call stack exhausted: more than " + maxNesting + " nested calls from host functions into WebAssembly";
         // never larger than the limits: the limits are only checked when the arrays grow
         int initialSlots = Math.min(INITIAL_SLOTS, maxSlots);
         this.slots = new long[initialSlots];
@@ -142,8 +150,7 @@ public final class Machine implements HostCall {
             return;
         }
         if (nesting >= maxNesting) {
-            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED,
-                    "call stack exhausted: more than " + maxNesting + " nested calls from host functions into WebAssembly");
+            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, nestingMessage);
         }
         int savedDepth = depth;
         int savedTop = top;
@@ -208,8 +215,7 @@ public final class Machine implements HostCall {
 
     private void growFrames() {
         if (depth >= maxDepth) {
-            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED,
-                    "call stack exhausted: more than " + maxDepth + " frames");
+            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, depthMessage);
         }
         int n = (int) Math.min(maxDepth, (long) framePc.length * 2);
         framePc = Arrays.copyOf(framePc, n);
@@ -326,8 +332,7 @@ public final class Machine implements HostCall {
             return;
         }
         if (needed > maxSlots) {
-            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED,
-                    "call stack exhausted: more than " + maxSlots + " value slots");
+            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, slotsMessage);
         }
         int n = (int) Math.min(maxSlots, Math.max(needed, (long) slots.length * 2));
         slots = Arrays.copyOf(slots, n);
