@@ -203,6 +203,50 @@ class HostFunctionTest {
 
     @ParameterizedTest
     @EnumSource(DispatchMode.class)
+    void hostMayCatchATrapOfANestedCallAndCarryOn(DispatchMode mode) {
+        AtomicReference<Instance> self = new AtomicReference<>();
+        AtomicReference<TrapException> caught = new AtomicReference<>();
+        Imports imports = Imports.builder()
+                .function("env", "callback", type(List.of(I32), List.of()), c -> {
+                    try {
+                        self.get().function("inner").call(c.i32(0));
+                    } catch (TrapException e) {
+                        caught.set(e);
+                    }
+                })
+                .build();
+        self.set(TestWasm.engine(mode).instantiate(TestWasm.module("reentry"), imports));
+        self.get().function("outer").call(0);
+        assertEquals(List.of("reentry!fail (func 4)", "reentry!inner (func 3)"), caught.get().wasmStackTrace());
+        self.get().function("outer").call(1);
+        // and a trap afterwards still lists every frame
+        TrapException t = TrapTest.assertTrap(TrapKind.INTEGER_DIVIDE_BY_ZERO, () -> self.get().function("inner").call(0));
+        assertEquals(List.of("reentry!fail (func 4)", "reentry!inner (func 3)"), t.wasmStackTrace());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void callerMemoryIsStillTheCallersAfterCallingAnotherInstance(DispatchMode mode) {
+        Instance other = TestWasm.instance(mode, "memory");
+        Host host = new Host();
+        Imports imports = Imports.builder()
+                .addAll(host.imports())
+                .function("env", "greet", type(List.of(I32, I32), List.of(I32)), c -> {
+                    other.function("store32").call(0, 0x0BAD); // runs in another instance, with another memory
+                    c.memory().segment().set(ValueLayout.JAVA_INT_UNALIGNED, c.i32(0), 0x600D);
+                    c.setI32(0, 4);
+                })
+                .build();
+        Instance instance = TestWasm.engine(mode).instantiate(TestWasm.module("host"), imports);
+        host.self.set(instance);
+        assertEquals(4, instance.function("greet").call(8, 0)[0]);
+        assertEquals(0x600D, instance.memory("memory").segment().get(ValueLayout.JAVA_INT_UNALIGNED, 8));
+        assertEquals(0x0BAD, other.memory("memory").segment().get(ValueLayout.JAVA_INT_UNALIGNED, 0));
+        assertEquals(0, other.memory("memory").segment().get(ValueLayout.JAVA_INT_UNALIGNED, 8));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
     void otherHostExceptionsPropagateUnchanged(DispatchMode mode) {
         Instance instance = instance(mode);
         assertSame(HOST_FAILURE, assertThrows(IllegalStateException.class, () -> instance.function("fail").call(1)));
