@@ -275,6 +275,28 @@ class HostFunctionTest {
 
     @ParameterizedTest
     @EnumSource(DispatchMode.class)
+    void resultsTheHostDoesNotSetAreZeroOrNull(DispatchMode mode) {
+        Imports imports = Imports.builder()
+                .function("env", "echo_ref", type(List.of(EXTERNREF, I64), List.of(EXTERNREF, I64)), c -> {
+                    c.setRef(0, c.ref(0));
+                    c.setI64(1, c.i64(1));
+                })
+                .function("env", "echo_i64", type(List.of(I64, EXTERNREF), List.of(I64, EXTERNREF)), c -> {
+                    c.setI64(0, c.i64(0));
+                    c.setRef(1, c.ref(1));
+                })
+                .function("env", "nothing_ref", type(List.of(), List.of(FUNCREF)), c -> { })
+                .function("env", "nothing_i64", type(List.of(), List.of(I64)), c -> { })
+                .build();
+        Instance instance = TestWasm.engine(mode).instantiate(TestWasm.module("unset_results"), imports);
+        // not the externref the earlier call left behind, which would be a String posing as a function
+        assertEquals(1, instance.function("ref").call("not a function")[0]);
+        assertEquals(TrapKind.UNINITIALIZED_ELEMENT, assertThrows(TrapException.class, () -> instance.function("call_it").call()).kind());
+        assertEquals(0L, instance.function("i64").call()[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
     void hostCallStaysValidAcrossNestedCalls(DispatchMode mode) {
         Instance instance = instance(mode);
         // a + deep(a) + (3a + 1): deep(3000) grows the value stack while the host call is in progress

@@ -298,6 +298,12 @@ public final class Machine implements HostCall {
         int params = f.type.paramCount();
         int results = f.type.resultCount();
         ensureSlots((long) base + params + results);
+        // results the host does not set are zero or null, not what an earlier call left there
+        // (a stale reference could even be an externref in a funcref result)
+        for (int r = base + params; r < base + params + results; r++) {
+            slots[r] = 0;
+            refs[r] = null;
+        }
         int savedArgs = hostArgs;
         int savedParams = hostParams;
         int savedResults = hostResults;
