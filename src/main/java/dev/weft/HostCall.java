@@ -67,6 +67,7 @@ public interface HostCall {
     /**
      * @param index result index
      * @param value the reference result, or null
+     * @throws IllegalArgumentException if the result is a funcref and the value is not a {@link WasmFunction}
      */
     void setRef(int index, Object value);
 

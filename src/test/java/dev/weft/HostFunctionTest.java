@@ -297,6 +297,21 @@ class HostFunctionTest {
 
     @ParameterizedTest
     @EnumSource(DispatchMode.class)
+    void aFuncrefResultMustBeAFunction(DispatchMode mode) {
+        Host host = new Host();
+        Imports imports = Imports.builder()
+                .addAll(host.imports())
+                .function("env", "funcref", type(List.of(FUNCREF), List.of(FUNCREF)), c -> c.setRef(0, "not a function"))
+                .build();
+        Instance instance = TestWasm.engine(mode).instantiate(TestWasm.module("host"), imports);
+        host.self.set(instance);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> instance.function("funcref").call());
+        assertTrue(e.getMessage().contains("funcref"), e.getMessage());
+        assertEquals(16, instance.function("i32").call(5)[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
     void hostCallStaysValidAcrossNestedCalls(DispatchMode mode) {
         Instance instance = instance(mode);
         // a + deep(a) + (3a + 1): deep(3000) grows the value stack while the host call is in progress

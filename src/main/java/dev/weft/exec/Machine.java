@@ -1,9 +1,11 @@
 package dev.weft.exec;
 
+import dev.weft.FunctionType;
 import dev.weft.HostCall;
 import dev.weft.Memory;
 import dev.weft.TrapException;
 import dev.weft.TrapKind;
+import dev.weft.ValueType;
 import dev.weft.code.CompiledCode;
 import dev.weft.code.InstructionEncoder;
 import dev.weft.runtime.FunctionInstance;
@@ -84,6 +86,7 @@ public final class Machine implements HostCall {
     private int hostResults;
     private int hostResultCount;
     private ModuleInstance hostCaller;
+    private FunctionType hostType;
     /** First slot free for an entry from the host (above the frames of any host call in progress). */
     private int top;
     /** Entries from the host that are in progress on this thread (host to Wasm to host to Wasm ...). */
@@ -310,11 +313,13 @@ public final class Machine implements HostCall {
         int savedResultCount = hostResultCount;
         int savedTop = top;
         ModuleInstance savedCaller = hostCaller;
+        FunctionType savedType = hostType;
         hostArgs = base;
         hostParams = params;
         hostResults = base + params;
         hostResultCount = results;
         hostCaller = inst;
+        hostType = f.type;
         top = base + params + results;
         try {
             f.host.call(this);
@@ -324,6 +329,7 @@ public final class Machine implements HostCall {
             hostResults = savedResults;
             hostResultCount = savedResultCount;
             hostCaller = savedCaller;
+            hostType = savedType;
             top = savedTop;
         }
         if (results > 0) {
@@ -448,7 +454,12 @@ public final class Machine implements HostCall {
 
     @Override
     public void setRef(int index, Object value) {
-        refs[result(index)] = value;
+        int at = result(index);
+        if (value != null && !(value instanceof FunctionInstance) && hostType.result(index) == ValueType.FUNCREF) {
+            throw new IllegalArgumentException("result " + index + " is a funcref: a WebAssembly function or null, not "
+                    + value.getClass().getName());
+        }
+        refs[at] = value;
     }
 
     @Override
