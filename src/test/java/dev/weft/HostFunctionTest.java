@@ -321,9 +321,10 @@ class HostFunctionTest {
 
     @ParameterizedTest
     @EnumSource(DispatchMode.class)
-    void hostFunctionsCalledDirectlyFromJava(DispatchMode mode) {
+    void hostFunctionsCalledDirectlyFromJava(DispatchMode mode) throws Throwable {
         Instance instance = instance(mode);
         assertEquals(15, instance.function("host_i32").call(5)[0]);
+        assertEquals(21, (int) instance.function("host_i32").handle().invokeExact(7));
         // no WebAssembly caller, so no caller's memory
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> instance.function("host_greet").call(0, 0));
         assertEquals("the caller has no memory", e.getMessage());

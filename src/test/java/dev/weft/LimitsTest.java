@@ -145,6 +145,18 @@ class LimitsTest {
 
     @ParameterizedTest
     @EnumSource(DispatchMode.class)
+    void importedMemoriesKeepTheirOwnLimits(DispatchMode mode) {
+        // the engine caps the memories it creates; a host-created memory is bounded by its own type
+        Memory memory = Memory.create(new MemoryType(Limits.of(1, 6)));
+        Engine small = Engine.builder().dispatch(mode).maxMemoryPages(2).build();
+        Instance instance = small.instantiate(TestWasm.module("imported_memory"), Imports.builder().add("env", "memory", memory).build());
+        assertEquals(1, memory.grow(4));
+        assertEquals(5, instance.function("size").call()[0]);
+        assertEquals(-1, memory.grow(2));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
     void declaredSizesOverTheEngineLimitsFailInstantiation(DispatchMode mode) {
         Engine small = Engine.builder().dispatch(mode).maxMemoryPages(10).maxTableElements(100).build();
         WeftException m = assertThrows(WeftException.class, () -> small.instantiate(TestWasm.module("big_memory")));
