@@ -68,6 +68,22 @@ class CallApiTest {
         assertEquals(3, add.call(1, 2)[0]);
     }
 
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void exportLookups(DispatchMode mode) {
+        Instance instance = TestWasm.instance(mode, "calls");
+        assertEquals("no export named 'missing'",
+                assertThrows(IllegalArgumentException.class, () -> instance.function("missing")).getMessage());
+        assertEquals("export 'last' is not a function",
+                assertThrows(IllegalArgumentException.class, () -> instance.function("last")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> instance.global("add"));
+        assertThrows(IllegalArgumentException.class, () -> instance.memory("add"));
+        assertThrows(IllegalArgumentException.class, () -> instance.table("last"));
+        assertSame(instance.function("add"), instance.exports().get("add"));
+        assertSame(instance.global("last"), instance.exports().get("last"));
+        assertThrows(UnsupportedOperationException.class, () -> instance.exports().clear());
+    }
+
     /** The Java class of a parameter or single result of type t. */
     private static Class<?> javaType(ValueType t) {
         return switch (t) {
@@ -148,6 +164,39 @@ class CallApiTest {
         MethodHandle p10 = instance.function("p10").handle();
         assertEquals(MethodType.methodType(int.class, java.util.Collections.nCopies(10, int.class)), p10.type());
         assertEquals(1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10, (int) p10.invokeExact(1, 1, 1, 1, 1, 1, 1, 1, 1, 1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void twelveParametersAndResultsThroughWasmAndTheHost(DispatchMode mode) throws Throwable {
+        ValueType[] types = new ValueType[12];
+        for (int i = 0; i < 12; i++) {
+            types[i] = CYCLE[i % 4];
+        }
+        ValueType[] reversed = new ValueType[12];
+        for (int i = 0; i < 12; i++) {
+            reversed[i] = types[11 - i];
+        }
+        Imports imports = Imports.builder().function("env", "reverse", FunctionType.of(types, reversed), c -> {
+            for (int i = 0; i < 12; i++) {
+                switch (types[i]) {
+                    case I32 -> c.setI32(11 - i, c.i32(i));
+                    case I64 -> c.setI64(11 - i, c.i64(i));
+                    case F32 -> c.setF32(11 - i, c.f32(i));
+                    case F64 -> c.setF64(11 - i, c.f64(i));
+                    default -> throw new AssertionError();
+                }
+            }
+        }).build();
+        Instance instance = TestWasm.engine(mode).instantiate(TestWasm.module("wide_signatures"), imports);
+        Object[] args = new Object[12];
+        Object[] expected = new Object[12];
+        for (int i = 0; i < 12; i++) {
+            args[i] = box(types[i], 100 + i);
+            expected[11 - i] = args[i];
+        }
+        assertArrayEquals(expected, instance.function("twelve").call(args));
+        assertArrayEquals(expected, (Object[]) instance.function("twelve").handle().invokeWithArguments(args));
     }
 
     @ParameterizedTest
