@@ -89,6 +89,8 @@ public class Generator {
     static final String HANDLER_ARGS = "pc, w, w2, s, fp, m";
     /** Cold opcodes are dispatched in groups of this many per out-of-line switch method. */
     static final int COLD_GROUP = 96;
+    /** Opcodes whose handles one generated method looks up (keeps each method small). */
+    static final int TABLE_CHUNK = 128;
 
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
@@ -940,11 +942,9 @@ public class Generator {
             extra.append("                lookup.ensureInitialized(").append(c).append(".class);\n");
         }
         extra.append("                MethodHandle[] cases = new MethodHandle[Opcodes.COUNT];\n");
-        for (Op op : OPS) {
-            String ref = handlerRef(op);
-            int dot = ref.lastIndexOf('.');
-            extra.append("                cases[Opcodes.").append(op.constant()).append("] = lookup.findStatic(")
-                    .append(ref, 0, dot).append(".class, \"").append(ref.substring(dot + 1)).append("\", HANDLER_BASE);\n");
+        int chunks = (OPS.size() + TABLE_CHUNK - 1) / TABLE_CHUNK;
+        for (int c = 0; c < chunks; c++) {
+            extra.append("                cases").append(c).append("(lookup, cases);\n");
         }
         extra.append("""
                             for (int i = 0; i < cases.length; i++) {
@@ -957,10 +957,25 @@ public class Generator {
                         }
                     }
 
+                    %CHUNKS%
                     private static int badOpcode(int opcode, int pc, long w, long w2, long[] s, int fp, Machine m) {
                         throw Machine.badOpcode(pc, opcode);
                     }
                 """);
+        // One method per chunk of opcodes, so that no method grows with the instruction set.
+        StringBuilder chunkMethods = new StringBuilder();
+        for (int c = 0; c * TABLE_CHUNK < OPS.size(); c++) {
+            chunkMethods.append("private static void cases").append(c)
+                    .append("(MethodHandles.Lookup lookup, MethodHandle[] cases) throws ReflectiveOperationException {\n");
+            for (Op op : OPS.subList(c * TABLE_CHUNK, Math.min(OPS.size(), (c + 1) * TABLE_CHUNK))) {
+                String ref = handlerRef(op);
+                int dot = ref.lastIndexOf('.');
+                chunkMethods.append("        cases[Opcodes.").append(op.constant()).append("] = lookup.findStatic(")
+                        .append(ref, 0, dot).append(".class, \"").append(ref.substring(dot + 1)).append("\", HANDLER_BASE);\n");
+            }
+            chunkMethods.append("    }\n\n    ");
+        }
+        extra = new StringBuilder(extra.toString().replace("%CHUNKS%", chunkMethods.toString()));
         return loop("HandleInterpreter",
                 "The {@code handles} dispatch mode (indirect threading): the opcode selects the instruction's handler\n"
                         + " * from a table of {@link MethodHandle}s, invoked exactly; the handlers are the switch mode's.",
