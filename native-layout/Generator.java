@@ -182,6 +182,7 @@ public class Generator {
     }
 
     static final Pattern ASSIGN = Pattern.compile("(i32|i64|f32|f64|bool) = ([\\w.]+)\\((.*)\\)");
+    static final Pattern ASSIGN_BRANCH = Pattern.compile("(i32) = ([\\w.]+)\\((.*)\\) (ifnez|ifeqz)");
     static final Pattern BRANCH = Pattern.compile("(if|ifnot|do) ([\\w.]+)\\((.*)\\)");
     static final Pattern CUSTOM = Pattern.compile("custom ([\\w]+)\\.(\\w+)");
 
@@ -201,7 +202,15 @@ public class Generator {
         String call;
         List<String> args = List.of();
         Matcher m;
-        if ((m = ASSIGN.matcher(sem)).matches()) {
+        if ((m = ASSIGN_BRANCH.matcher(sem)).matches()) {
+            kind = "assign_" + m.group(4);
+            type = m.group(1);
+            call = m.group(2);
+            args = splitArgs(m.group(3));
+            if (shape.field("dst") == null || shape.field("off") == null) {
+                fail(lineNo, "an assignment with a branch needs dst and off fields");
+            }
+        } else if ((m = ASSIGN.matcher(sem)).matches()) {
             kind = "assign";
             type = m.group(1);
             call = m.group(2);
@@ -755,6 +764,13 @@ public class Generator {
                 b.append(indent).append(call).append(";\n");
                 b.append(indent).append(next.formatted("pc + " + size)).append("\n");
             }
+            case "assign_ifnez", "assign_ifeqz" -> {
+                b.append(indent).append("int r = ").append(call).append(";\n");
+                b.append(indent).append("s[fp + ").append(access(op.shape.field("dst"))).append("] = r;\n");
+                String test = op.kind.equals("assign_ifnez") ? "r != 0" : "r == 0";
+                b.append(indent).append(next.formatted(test + " ? pc + " + access(op.shape.field("off")) + " : pc + " + size))
+                        .append("\n");
+            }
             case "if", "ifnot" -> {
                 String cond = op.kind.equals("if") ? call : "!" + call;
                 b.append(indent).append(next.formatted(cond + " ? pc + " + access(op.shape.field("off")) + " : pc + " + size))
@@ -860,6 +876,7 @@ public class Generator {
                 sw.append("                    case Opcodes.").append(op.constant()).append(" -> pc = ")
                         .append(handlerRef(op)).append("(").append(HANDLER_ARGS).append(");\n");
             } else {
+                // pure instructions never return RELOAD or EXIT: skip the check after the switch
                 sw.append("                    case Opcodes.").append(op.constant()).append(" -> {\n");
                 sw.append(body(op, "                        ", "pc = %s;"));
                 sw.append("                    }\n");
