@@ -89,6 +89,8 @@ public class Generator {
     static final String HANDLER_ARGS = "pc, w, w2, s, fp, m";
     /** Cold opcodes are dispatched in groups of this many per out-of-line switch method. */
     static final int COLD_GROUP = 96;
+    /** Opcodes whose handles one generated method looks up (keeps each method small). */
+    static final int TABLE_CHUNK = 128;
 
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
@@ -180,6 +182,7 @@ public class Generator {
     }
 
     static final Pattern ASSIGN = Pattern.compile("(i32|i64|f32|f64|bool) = ([\\w.]+)\\((.*)\\)");
+    static final Pattern ASSIGN_BRANCH = Pattern.compile("(i32) = ([\\w.]+)\\((.*)\\) (ifnez|ifeqz)");
     static final Pattern BRANCH = Pattern.compile("(if|ifnot|do) ([\\w.]+)\\((.*)\\)");
     static final Pattern CUSTOM = Pattern.compile("custom ([\\w]+)\\.(\\w+)");
 
@@ -199,7 +202,15 @@ public class Generator {
         String call;
         List<String> args = List.of();
         Matcher m;
-        if ((m = ASSIGN.matcher(sem)).matches()) {
+        if ((m = ASSIGN_BRANCH.matcher(sem)).matches()) {
+            kind = "assign_" + m.group(4);
+            type = m.group(1);
+            call = m.group(2);
+            args = splitArgs(m.group(3));
+            if (shape.field("dst") == null || shape.field("off") == null) {
+                fail(lineNo, "an assignment with a branch needs dst and off fields");
+            }
+        } else if ((m = ASSIGN.matcher(sem)).matches()) {
             kind = "assign";
             type = m.group(1);
             call = m.group(2);
@@ -753,6 +764,13 @@ public class Generator {
                 b.append(indent).append(call).append(";\n");
                 b.append(indent).append(next.formatted("pc + " + size)).append("\n");
             }
+            case "assign_ifnez", "assign_ifeqz" -> {
+                b.append(indent).append("int r = ").append(call).append(";\n");
+                b.append(indent).append("s[fp + ").append(access(op.shape.field("dst"))).append("] = r;\n");
+                String test = op.kind.equals("assign_ifnez") ? "r != 0" : "r == 0";
+                b.append(indent).append(next.formatted(test + " ? pc + " + access(op.shape.field("off")) + " : pc + " + size))
+                        .append("\n");
+            }
             case "if", "ifnot" -> {
                 String cond = op.kind.equals("if") ? call : "!" + call;
                 b.append(indent).append(next.formatted(cond + " ? pc + " + access(op.shape.field("off")) + " : pc + " + size))
@@ -858,6 +876,7 @@ public class Generator {
                 sw.append("                    case Opcodes.").append(op.constant()).append(" -> pc = ")
                         .append(handlerRef(op)).append("(").append(HANDLER_ARGS).append(");\n");
             } else {
+                // pure instructions never return RELOAD or EXIT: skip the check after the switch
                 sw.append("                    case Opcodes.").append(op.constant()).append(" -> {\n");
                 sw.append(body(op, "                        ", "pc = %s;"));
                 sw.append("                    }\n");
@@ -940,11 +959,9 @@ public class Generator {
             extra.append("                lookup.ensureInitialized(").append(c).append(".class);\n");
         }
         extra.append("                MethodHandle[] cases = new MethodHandle[Opcodes.COUNT];\n");
-        for (Op op : OPS) {
-            String ref = handlerRef(op);
-            int dot = ref.lastIndexOf('.');
-            extra.append("                cases[Opcodes.").append(op.constant()).append("] = lookup.findStatic(")
-                    .append(ref, 0, dot).append(".class, \"").append(ref.substring(dot + 1)).append("\", HANDLER_BASE);\n");
+        int chunks = (OPS.size() + TABLE_CHUNK - 1) / TABLE_CHUNK;
+        for (int c = 0; c < chunks; c++) {
+            extra.append("                cases").append(c).append("(lookup, cases);\n");
         }
         extra.append("""
                             for (int i = 0; i < cases.length; i++) {
@@ -957,10 +974,25 @@ public class Generator {
                         }
                     }
 
+                    %CHUNKS%
                     private static int badOpcode(int opcode, int pc, long w, long w2, long[] s, int fp, Machine m) {
                         throw Machine.badOpcode(pc, opcode);
                     }
                 """);
+        // One method per chunk of opcodes, so that no method grows with the instruction set.
+        StringBuilder chunkMethods = new StringBuilder();
+        for (int c = 0; c * TABLE_CHUNK < OPS.size(); c++) {
+            chunkMethods.append("private static void cases").append(c)
+                    .append("(MethodHandles.Lookup lookup, MethodHandle[] cases) throws ReflectiveOperationException {\n");
+            for (Op op : OPS.subList(c * TABLE_CHUNK, Math.min(OPS.size(), (c + 1) * TABLE_CHUNK))) {
+                String ref = handlerRef(op);
+                int dot = ref.lastIndexOf('.');
+                chunkMethods.append("        cases[Opcodes.").append(op.constant()).append("] = lookup.findStatic(")
+                        .append(ref, 0, dot).append(".class, \"").append(ref.substring(dot + 1)).append("\", HANDLER_BASE);\n");
+            }
+            chunkMethods.append("    }\n\n    ");
+        }
+        extra = new StringBuilder(extra.toString().replace("%CHUNKS%", chunkMethods.toString()));
         return loop("HandleInterpreter",
                 "The {@code handles} dispatch mode (indirect threading): the opcode selects the instruction's handler\n"
                         + " * from a table of {@link MethodHandle}s, invoked exactly; the handlers are the switch mode's.",

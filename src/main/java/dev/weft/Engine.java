@@ -84,12 +84,12 @@ public final class Engine {
         return maxValueSlots;
     }
 
-    /** @return the most pages any memory may have */
+    /** @return the most pages any memory this engine creates (a module's own memory) may have */
     public long maxMemoryPages() {
         return maxMemoryPages;
     }
 
-    /** @return the most elements any table may have */
+    /** @return the most elements any table this engine creates (a module's own table) may have */
     public int maxTableElements() {
         return maxTableElements;
     }
@@ -158,8 +158,10 @@ public final class Engine {
         }
 
         /**
-         * @param pages the most 64 KiB pages any memory may have (default and maximum 65536);
-         *     {@code memory.grow} beyond it returns -1
+         * @param pages the most 64 KiB pages a memory the engine creates for an instance may have
+         *     (default and maximum 65536); {@code memory.grow} beyond it returns -1. Imported
+         *     memories keep the limits they were created with (by {@link Memory#create} or
+         *     another engine).
          * @return this
          */
         public Builder maxMemoryPages(long pages) {
@@ -171,7 +173,8 @@ public final class Engine {
         }
 
         /**
-         * @param elements the most elements any table may have (default 10,000,000)
+         * @param elements the most elements a table the engine creates for an instance may have
+         *     (default 10,000,000); imported tables keep the limits they were created with
          * @return this
          */
         public Builder maxTableElements(int elements) {

@@ -13,6 +13,7 @@ public interface Global {
      * @param type value type and mutability
      * @param value initial value: Integer, Long, Float or Double for numeric types, a reference or null otherwise
      * @return the global
+     * @throws IllegalArgumentException if the value does not fit the type (a funcref global takes WebAssembly functions)
      */
     static Global create(GlobalType type, Object value) {
         return GlobalInstance.of(type, value);

@@ -4,6 +4,10 @@ package dev.weft;
  * What a {@link HostFunction} sees of its call: the arguments, where to put results, and the
  * calling instance's memory. Valid only during the call (the object is reused for the next one,
  * which is what makes host calls allocation-free).
+ *
+ * <p>An argument index outside the function's parameters, or a result index outside its
+ * results, throws {@link IndexOutOfBoundsException}; it propagates to the caller unchanged,
+ * like any exception of a host function other than {@link TrapException}.
  */
 public interface HostCall {
     /**
@@ -63,6 +67,7 @@ public interface HostCall {
     /**
      * @param index result index
      * @param value the reference result, or null
+     * @throws IllegalArgumentException if the result is a funcref and the value is not a {@link WasmFunction}
      */
     void setRef(int index, Object value);
 

@@ -2,7 +2,8 @@ package dev.weft;
 
 /**
  * A function implemented by the host, importable by WebAssembly modules. It reads its
- * arguments from the {@link HostCall} and sets its results there; throwing
+ * arguments from the {@link HostCall} and sets its results there (a result it does not set
+ * is zero, or null for a reference); throwing
  * {@link TrapException} makes the WebAssembly caller trap, any other exception propagates to
  * whoever called into WebAssembly.
  *

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,6 +11,8 @@ import java.util.List;
  */
 public final class TrapException extends WeftException {
     private static final long serialVersionUID = 1L;
+    /** The most frames {@link #wasmStackTrace()} lists. */
+    public static final int MAX_FRAMES = 64;
     private final TrapKind kind;
     private transient List<String> wasmStackTrace = List.of();
 
@@ -36,20 +39,28 @@ public final class TrapException extends WeftException {
         return kind;
     }
 
-    /** @return the WebAssembly call stack at the trap, innermost first, e.g. {@code "fib (func 3) @12"} */
+    /**
+     * @return the WebAssembly call stack at the trap, innermost first, e.g. {@code "app!fib (func 3)"}
+     *     (module and function names from the name section where it has them, else {@code "func 3"})
+     */
     public List<String> wasmStackTrace() {
         return wasmStackTrace;
     }
 
     /**
-     * Internal: records the WebAssembly call stack once, when the trap leaves the executor.
+     * Internal: records WebAssembly frames the trap unwinds, innermost first. The executor calls
+     * this each time the trap leaves one of its runs: a host function that called back into
+     * WebAssembly separates the frames below it from those above, and each part is added in
+     * turn. At most {@value #MAX_FRAMES} frames are kept.
      *
      * @param frames frames, innermost first
      * @return this
      */
     public TrapException withWasmStackTrace(List<String> frames) {
-        if (wasmStackTrace.isEmpty()) {
-            wasmStackTrace = List.copyOf(frames);
+        if (!frames.isEmpty() && wasmStackTrace.size() < MAX_FRAMES) {
+            List<String> all = new ArrayList<>(wasmStackTrace);
+            all.addAll(frames);
+            wasmStackTrace = List.copyOf(all.subList(0, Math.min(all.size(), MAX_FRAMES)));
         }
         return this;
     }

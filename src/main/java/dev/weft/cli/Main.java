@@ -3,54 +3,88 @@ package dev.weft.cli;
 import dev.weft.DispatchMode;
 import dev.weft.Engine;
 import dev.weft.FunctionType;
+import dev.weft.Imports;
 import dev.weft.Instance;
 import dev.weft.LinkException;
 import dev.weft.ModuleException;
 import dev.weft.ModuleExport;
+import dev.weft.ModuleImport;
 import dev.weft.TrapException;
 import dev.weft.WasmFunction;
 import dev.weft.WasmModule;
+import dev.weft.wasi.Wasi;
+import dev.weft.wasi.WasiExitException;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Weft's command line.
  *
  * <pre>
- * weft                                     run the bundled example
- * weft run FILE.wasm --invoke NAME [ARG...] call an export, print its results one per line
- * weft disasm FILE.wasm [FUNCTION]          show the translated code (index or name)
+ * weft [--dispatch MODE]                      run the bundled WASI example
+ * weft run [OPTIONS] FILE.wasm [ARG...]        run a WASI command (_start) with guest arguments
+ * weft run --invoke NAME [OPTIONS] FILE.wasm [ARG...]
+ *                                              call an export, print its results one per line
+ * weft disasm FILE.wasm [FUNCTION]             show the translated code (index or name)
  * </pre>
- * Options: {@code --dispatch switch|handles}. Exit codes: 0 success, 1 usage error, 2 the
- * module is malformed, invalid, unsupported or cannot be linked, 134 a trap (printed with the
- * WebAssembly call stack).
+ * Options of {@code run} come before the file; everything after the file goes to the guest:
+ * {@code --dir HOST[::GUEST]} preopens a host directory (as GUEST, default the same path),
+ * {@code --env NAME=VALUE} sets an environment variable, {@code --dispatch switch|handles}.
+ *
+ * <p>Exit codes: the guest's exit code for a WASI command (0 when {@code _start} returns; codes
+ * outside 0-255 become 255), 0 after {@code --invoke}; 1 usage error; 2 the module is malformed,
+ * invalid, unsupported or cannot be linked; 134 a trap (printed with the WebAssembly call stack).
+ * A guest can exit with 1, 2 or 134 itself: the message on stderr tells them apart.
  */
 public final class Main {
     static final int OK = 0;
     static final int USAGE = 1;
     static final int BAD_MODULE = 2;
     static final int TRAP = 134;
+    /** What a guest exit code outside 0-255 becomes (the OS keeps only 8 bits, which could turn it into 0). */
+    static final int EXIT_OUT_OF_RANGE = 255;
 
+    private final InputStream stdin;
+    private final OutputStream stdout;
+    private final OutputStream stderr;
     private final PrintStream out;
     private final PrintStream err;
 
-    Main(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    /**
+     * @param stdin what guests read
+     * @param stdout where guests and the CLI write results (guests unbuffered, the CLI buffered and flushed)
+     * @param stderr where guests write errors and the CLI its messages
+     */
+    Main(InputStream stdin, OutputStream stdout, OutputStream stderr) {
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.out = new PrintStream(new BufferedOutputStream(stdout), false, StandardCharsets.UTF_8);
+        this.err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
     }
 
     /**
      * @param args the command line
      */
     public static void main(String[] args) {
-        int code = new Main(System.out, System.err).run(args);
-        System.out.flush();
+        // guests get the process's own streams, without Java's buffering in between
+        int code = new Main(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out),
+                new FileOutputStream(FileDescriptor.err)).run(args);
         if (code != 0) {
             System.exit(code);
         }
@@ -60,22 +94,19 @@ public final class Main {
         List<String> args = new ArrayList<>(List.of(argv));
         try {
             DispatchMode dispatch = DispatchMode.defaultMode();
-            int d = args.indexOf("--dispatch");
-            if (d >= 0) {
-                if (d + 1 >= args.size()) {
+            if (args.size() >= 1 && args.get(0).equals("--dispatch")) {
+                if (args.size() < 2) {
                     return usage("--dispatch needs a value: switch or handles");
                 }
-                dispatch = DispatchMode.parse(args.get(d + 1));
-                args.remove(d + 1);
-                args.remove(d);
+                dispatch = DispatchMode.parse(args.get(1));
+                args = new ArrayList<>(args.subList(2, args.size()));
             }
-            Engine engine = Engine.builder().dispatch(dispatch).build();
             if (args.isEmpty()) {
-                return example(engine);
+                return example(dispatch);
             }
             String command = args.remove(0);
             return switch (command) {
-                case "run" -> runCommand(engine, args);
+                case "run" -> runCommand(RunOptions.parse(args, dispatch));
                 case "disasm" -> disasm(args);
                 case "-h", "--help", "help" -> {
                     out.print(HELP);
@@ -88,22 +119,35 @@ public final class Main {
         } catch (ModuleException | LinkException e) {
             err.println("weft: " + e.getMessage());
             return BAD_MODULE;
+        } catch (WasiExitException e) {
+            // proc_exit outside _start: from a start function, _initialize or an --invoke'd export
+            return exitCode(e.exitCode());
         } catch (TrapException e) {
+            out.flush();
             err.println("weft: trap: " + e.getMessage());
             return TRAP;
         } catch (UncheckedIOException e) {
             err.println("weft: " + e.getMessage() + ": " + e.getCause().getMessage());
             return USAGE;
+        } finally {
+            out.flush();
         }
     }
 
     private static final String HELP = """
             usage: weft [--dispatch switch|handles] [COMMAND]
-              (no command)                          run the bundled example
-              run FILE.wasm --invoke NAME [ARG...]  call an export and print its results, one per line
-              disasm FILE.wasm [FUNCTION]           show the internal code of every function, or one
-                                                    (by index, export name or name-section name)
-            exit codes: 0 ok, 1 usage, 2 bad module or unlinkable, 134 trap
+              (no command)                        run the bundled WASI example (source: example.c in the jar)
+              run [OPTIONS] FILE.wasm [ARG...]    run a WASI command's _start; ARGs go to the guest (argv[0] = FILE)
+              disasm FILE.wasm [FUNCTION]         show the internal code of every function, or one
+                                                  (by index, export name or name-section name)
+            run options (before FILE):
+              --dir HOST[::GUEST]                 give the guest a host directory (as GUEST, default HOST)
+              --env NAME=VALUE                    set a guest environment variable
+              --invoke NAME                       call export NAME instead: ARGs are its parameters, its results
+                                                  are printed one per line
+              --dispatch switch|handles           the interpreter's dispatch mode
+            exit codes: the guest's exit code (0-255; larger become 255), 0 after --invoke,
+                        1 usage, 2 bad module or unlinkable, 134 trap
             """;
 
     private int usage(String message) {
@@ -112,41 +156,158 @@ public final class Main {
         return USAGE;
     }
 
-    private int example(Engine engine) {
-        byte[] bytes;
-        try (InputStream in = Main.class.getResourceAsStream("example.wasm")) {
-            bytes = in.readAllBytes();
-        } catch (IOException | NullPointerException e) {
-            throw new UncheckedIOException(new IOException("the bundled example is missing from the jar"));
+    /** The options of {@code run}, and what follows the file. */
+    private record RunOptions(DispatchMode dispatch, List<String[]> dirs, List<String[]> env, String invoke,
+            Path file, List<String> guestArgs) {
+        static RunOptions parse(List<String> args, DispatchMode dispatch) {
+            List<String[]> dirs = new ArrayList<>();
+            List<String[]> env = new ArrayList<>();
+            String invoke = null;
+            int i = 0;
+            for (; i < args.size() && args.get(i).startsWith("--"); i += 2) {
+                String option = args.get(i);
+                if (i + 1 >= args.size()) {
+                    throw new IllegalArgumentException(option + " needs a value");
+                }
+                String value = args.get(i + 1);
+                switch (option) {
+                    case "--dir" -> {
+                        int sep = value.indexOf("::");
+                        dirs.add(sep < 0 ? new String[] {value, value}
+                                : new String[] {value.substring(0, sep), value.substring(sep + 2)});
+                    }
+                    case "--env" -> {
+                        int eq = value.indexOf('=');
+                        if (eq <= 0) {
+                            throw new IllegalArgumentException("--env needs NAME=VALUE, got '" + value + "'");
+                        }
+                        env.add(new String[] {value.substring(0, eq), value.substring(eq + 1)});
+                    }
+                    case "--invoke" -> invoke = value;
+                    case "--dispatch" -> dispatch = DispatchMode.parse(value);
+                    default -> throw new IllegalArgumentException("unknown run option '" + option + "'");
+                }
+            }
+            if (i >= args.size()) {
+                throw new IllegalArgumentException("run needs a module file");
+            }
+            return new RunOptions(dispatch, dirs, env, invoke, Path.of(args.get(i)),
+                    List.copyOf(args.subList(i + 1, args.size())));
         }
-        Instance instance = engine.instantiate(WasmModule.parse(bytes));
-        out.println("Weft " + engine.dispatchMode().id() + " dispatch: bundled example main() = (fib(25), sum of primes < 10000)");
-        for (Object r : instance.function("main").call()) {
-            out.println(r);
-        }
-        return OK;
     }
 
-    private int runCommand(Engine engine, List<String> args) {
-        if (args.isEmpty()) {
-            return usage("run needs a module file");
+    private int runCommand(RunOptions o) {
+        WasmModule module = WasmModule.parse(o.file());
+        Engine engine = Engine.builder().dispatch(o.dispatch()).build();
+        List<String> argv = new ArrayList<>();
+        argv.add(o.file().getFileName().toString());
+        if (o.invoke() == null) {
+            argv.addAll(o.guestArgs());
         }
-        Path file = Path.of(args.remove(0));
-        int i = args.indexOf("--invoke");
-        if (i < 0 || i + 1 >= args.size()) {
-            return usage("run needs --invoke NAME (WASI commands come with WASI support)");
+        Wasi.Builder config = Wasi.builder().args(argv.toArray(String[]::new))
+                .stdin(stdin).stdout(stdout).stderr(stderr);
+        for (String[] d : o.dirs()) {
+            config.preopen(Path.of(d[0]), d[1]);
         }
-        String name = args.get(i + 1);
-        args.remove(i + 1);
-        args.remove(i);
-        WasmModule module = WasmModule.parse(file);
-        Instance instance = engine.instantiate(module);
+        for (String[] e : o.env()) {
+            config.env(e[0], e[1]);
+        }
+        try (Wasi wasi = config.build()) {
+            Imports imports = importsWasi(module) ? wasi.imports() : Imports.none();
+            Instance instance = engine.instantiate(module, imports);
+            out.flush();
+            if (o.invoke() != null) {
+                return invoke(instance, o.invoke(), o.guestArgs());
+            }
+            if (!hasFunction(module, "_start")) {
+                return usage(o.file() + " has no _start export (not a WASI command): call an export with --invoke NAME");
+            }
+            return exitCode(wasi.runStart(instance));
+        }
+    }
+
+    private int invoke(Instance instance, String name, List<String> args) {
+        // a WASI reactor is initialised before any other export is called
+        if (hasFunction(instance.module(), "_initialize")) {
+            instance.function("_initialize").call();
+        }
         WasmFunction f = instance.function(name);
         Object[] values = Values.parse(f.type(), args);
         for (Object r : f.call(values)) {
             out.println(Values.format(r));
         }
         return OK;
+    }
+
+    private int exitCode(int guestCode) {
+        if (guestCode < 0 || guestCode > 255) {
+            err.println("weft: the guest exited with " + Integer.toUnsignedString(guestCode)
+                    + ", outside 0-255; exiting with " + EXIT_OUT_OF_RANGE);
+            return EXIT_OUT_OF_RANGE;
+        }
+        return guestCode;
+    }
+
+    private static boolean importsWasi(WasmModule module) {
+        for (ModuleImport i : module.imports()) {
+            if (i.module().equals("wasi_snapshot_preview1")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasFunction(WasmModule module, String name) {
+        for (ModuleExport e : module.exports()) {
+            if (e.name().equals(name) && e.type() instanceof FunctionType) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Runs the bundled example (example.c, compiled to example.wasm) with a fresh temporary
+     * directory preopened as {@code /sandbox}, deleted afterwards.
+     */
+    private int example(DispatchMode dispatch) {
+        byte[] bytes;
+        try (InputStream in = Main.class.getResourceAsStream("example.wasm")) {
+            bytes = in.readAllBytes();
+        } catch (IOException | NullPointerException e) {
+            throw new UncheckedIOException(new IOException("the bundled example is missing from the jar"));
+        }
+        Engine engine = Engine.builder().dispatch(dispatch).build();
+        Path sandbox;
+        try {
+            sandbox = Files.createTempDirectory("weft-example");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the example", e);
+        }
+        try (Wasi wasi = Wasi.builder()
+                .args("example.wasm", "30")
+                .env("WEFT_DISPATCH", dispatch.id())
+                .preopen(sandbox, "/sandbox")
+                .stdin(stdin).stdout(stdout).stderr(stderr)
+                .build()) {
+            out.println("Weft " + dispatch.id() + " dispatch: running the bundled WASI example"
+                    + " (example.c, compiled with clang --target=wasm32-wasi)");
+            out.flush();
+            Instance instance = engine.instantiate(WasmModule.parse(bytes), wasi.imports());
+            return exitCode(wasi.runStart(instance));
+        } finally {
+            deleteRecursively(sandbox);
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a leftover temporary directory is harmless
+        }
     }
 
     private int disasm(List<String> args) {

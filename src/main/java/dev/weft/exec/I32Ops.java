@@ -81,6 +81,16 @@ final class I32Ops {
         return Integer.rotateRight(a, b);
     }
 
+    /** Bit-field extraction: {@code (a >>> shift) & mask} (i32.shr_u then i32.and with constants). */
+    static int shrUAnd(int a, int shift, int mask) {
+        return (a >>> shift) & mask;
+    }
+
+    /** Multiply-accumulate: {@code a * b + c} (i32.mul then i32.add), wrapping. */
+    static int mulAdd(int a, int b, int c) {
+        return a * b + c;
+    }
+
     static int clz(int a) {
         return Integer.numberOfLeadingZeros(a);
     }

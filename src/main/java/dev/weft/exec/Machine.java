@@ -1,9 +1,11 @@
 package dev.weft.exec;
 
+import dev.weft.FunctionType;
 import dev.weft.HostCall;
 import dev.weft.Memory;
 import dev.weft.TrapException;
 import dev.weft.TrapKind;
+import dev.weft.ValueType;
 import dev.weft.code.CompiledCode;
 import dev.weft.code.InstructionEncoder;
 import dev.weft.runtime.FunctionInstance;
@@ -35,6 +37,11 @@ public final class Machine implements HostCall {
     public static final int EXIT = -2;
     private static final int INITIAL_SLOTS = 1 << 12;
     private static final int INITIAL_FRAMES = 1 << 8;
+    /**
+     * The trap of a Java stack overflow, read here so that TrapKind is initialised with the
+     * machine: initialising it first on the overflow path could fail and break it for good.
+     */
+    private static final TrapKind STACK_OVERFLOW = TrapKind.CALL_STACK_EXHAUSTED;
     /** Code of one {@code halt} instruction: where an entry frame returns to. */
     private static final MemorySegment HALT_CODE = haltCode();
 
@@ -48,13 +55,18 @@ public final class Machine implements HostCall {
     private final int maxDepth;
     private final int maxSlots;
     private final int maxNesting;
+    // The limit traps' messages, made up front: a limit may be reached with little Java stack left
+    // (see ModuleInstance.describeFunction), where linking a string concatenation could fail for good.
+    private final String depthMessage;
+    private final String slotsMessage;
+    private final String nestingMessage;
 
     // Registers the loop keeps in locals, reloaded after RELOAD.
     MemorySegment code;
     int pc;
     int fp;
-    long[] slots = new long[INITIAL_SLOTS];
-    Object[] refs = new Object[INITIAL_SLOTS];
+    long[] slots;
+    Object[] refs;
 
     // The current instance and what handlers read from it.
     ModuleInstance inst;
@@ -67,9 +79,9 @@ public final class Machine implements HostCall {
     // (null for an entry from the host, which returns to halt). Same-instance calls, the common
     // case, thus store only ints: no reference store, no GC write barrier.
     private int depth;
-    private int[] framePc = new int[INITIAL_FRAMES];
-    private int[] frameFp = new int[INITIAL_FRAMES];
-    private ModuleInstance[] frameInst = new ModuleInstance[INITIAL_FRAMES];
+    private int[] framePc;
+    private int[] frameFp;
+    private ModuleInstance[] frameInst;
 
     // Host calls: where the arguments and results of the current host call are, and its caller.
     private int hostArgs;
@@ -77,6 +89,7 @@ public final class Machine implements HostCall {
     private int hostResults;
     private int hostResultCount;
     private ModuleInstance hostCaller;
+    private FunctionType hostType;
     /** First slot free for an entry from the host (above the frames of any host call in progress). */
     private int top;
     /** Entries from the host that are in progress on this thread (host to Wasm to host to Wasm ...). */
@@ -93,6 +106,17 @@ public final class Machine implements HostCall {
         this.maxDepth = maxDepth;
         this.maxSlots = maxSlots;
         this.maxNesting = maxNesting;
+        this.depthMessage = "call stack exhausted: more than " + maxDepth + " frames";
+        this.slotsMessage = "call stack exhausted: more than " + maxSlots + " value slots";
+        this.nestingMessage = "call stack exhausted: more than " + maxNesting + " nested calls from host functions into WebAssembly";
+        // never larger than the limits: the limits are only checked when the arrays grow
+        int initialSlots = Math.min(INITIAL_SLOTS, maxSlots);
+        this.slots = new long[initialSlots];
+        this.refs = new Object[initialSlots];
+        int initialFrames = Math.min(INITIAL_FRAMES, maxDepth);
+        this.framePc = new int[initialFrames];
+        this.frameFp = new int[initialFrames];
+        this.frameInst = new ModuleInstance[initialFrames];
     }
 
     // ------------------------------------------------------------------ entry from the host
@@ -132,8 +156,7 @@ public final class Machine implements HostCall {
             return;
         }
         if (nesting >= maxNesting) {
-            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED,
-                    "call stack exhausted: more than " + maxNesting + " nested calls from host functions into WebAssembly");
+            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, nestingMessage);
         }
         int savedDepth = depth;
         int savedTop = top;
@@ -204,8 +227,7 @@ public final class Machine implements HostCall {
 
     private void growFrames() {
         if (depth >= maxDepth) {
-            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED,
-                    "call stack exhausted: more than " + maxDepth + " frames");
+            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, depthMessage);
         }
         int n = (int) Math.min(maxDepth, (long) framePc.length * 2);
         framePc = Arrays.copyOf(framePc, n);
@@ -219,7 +241,7 @@ public final class Machine implements HostCall {
         int row = function * CompiledCode.STRIDE;
         int frame = fn[row + CompiledCode.FRAME];
         if (newFp + frame > slots.length) {
-            ensureSlots((long) newFp + frame);
+            ensureFrameSlots((long) newFp + frame);
         }
         int locals = fn[row + CompiledCode.LOCALS];
         if (locals != 0) {
@@ -241,6 +263,19 @@ public final class Machine implements HostCall {
         pushFrame(returnPc, callerFp);
         enter(function, newFp);
         return RELOAD;
+    }
+
+    /**
+     * Grows the value stack for a frame being entered; if that traps, pops the frame record the
+     * call pushed first, so the trap's stack ends at the caller (the callee never started).
+     */
+    private void ensureFrameSlots(long needed) {
+        try {
+            ensureSlots(needed);
+        } catch (TrapException e) {
+            leave();
+            throw e;
+        }
     }
 
     /** Pops the current frame: back to the caller (its instance, or for an entry frame to {@code halt}). */
@@ -294,17 +329,25 @@ public final class Machine implements HostCall {
         int params = f.type.paramCount();
         int results = f.type.resultCount();
         ensureSlots((long) base + params + results);
+        // results the host does not set are zero or null, not what an earlier call left there
+        // (a stale reference could even be an externref in a funcref result)
+        for (int r = base + params; r < base + params + results; r++) {
+            slots[r] = 0;
+            refs[r] = null;
+        }
         int savedArgs = hostArgs;
         int savedParams = hostParams;
         int savedResults = hostResults;
         int savedResultCount = hostResultCount;
         int savedTop = top;
         ModuleInstance savedCaller = hostCaller;
+        FunctionType savedType = hostType;
         hostArgs = base;
         hostParams = params;
         hostResults = base + params;
         hostResultCount = results;
         hostCaller = inst;
+        hostType = f.type;
         top = base + params + results;
         try {
             f.host.call(this);
@@ -314,6 +357,7 @@ public final class Machine implements HostCall {
             hostResults = savedResults;
             hostResultCount = savedResultCount;
             hostCaller = savedCaller;
+            hostType = savedType;
             top = savedTop;
         }
         if (results > 0) {
@@ -328,8 +372,7 @@ public final class Machine implements HostCall {
             return;
         }
         if (needed > maxSlots) {
-            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED,
-                    "call stack exhausted: more than " + maxSlots + " value slots");
+            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, slotsMessage);
         }
         int n = (int) Math.min(maxSlots, Math.max(needed, (long) slots.length * 2));
         slots = Arrays.copyOf(slots, n);
@@ -348,7 +391,7 @@ public final class Machine implements HostCall {
         if (t instanceof TrapException te) {
             trap = te;
         } else if (t instanceof StackOverflowError) {
-            trap = new TrapException(TrapKind.CALL_STACK_EXHAUSTED);
+            trap = new TrapException(STACK_OVERFLOW);
         } else if (t instanceof RuntimeException re) {
             return re;
         } else if (t instanceof Error e) {
@@ -356,9 +399,8 @@ public final class Machine implements HostCall {
         } else {
             return new IllegalStateException(t);
         }
-        if (trap.wasmStackTrace().isEmpty()) {
-            trap.withWasmStackTrace(stackTrace(atCode, atPc));
-        }
+        // a trap from a nested run (host function -> WebAssembly) already lists that run's frames: add ours
+        trap.withWasmStackTrace(stackTrace(atCode, atPc));
         return trap;
     }
 
@@ -368,7 +410,7 @@ public final class Machine implements HostCall {
         if (current != null && atCode == code) {
             frames.add(current.describeFunctionAt(atPc));
         }
-        for (int d = depth - 1; d >= 0 && frames.size() < 64; d--) {
+        for (int d = depth - 1; d >= 0 && frames.size() < TrapException.MAX_FRAMES; d--) {
             int returnPc = framePc[d];
             if (returnPc < 0) {
                 current = frameInst[d];
@@ -449,7 +491,12 @@ public final class Machine implements HostCall {
 
     @Override
     public void setRef(int index, Object value) {
-        refs[result(index)] = value;
+        int at = result(index);
+        if (value != null && !(value instanceof FunctionInstance) && hostType.result(index) == ValueType.FUNCREF) {
+            throw new IllegalArgumentException("result " + index + " is a funcref: a WebAssembly function or null, not "
+                    + value.getClass().getName());
+        }
+        refs[at] = value;
     }
 
     @Override

@@ -21,11 +21,27 @@ public final class GlobalInstance implements Global {
      * @param type the global's type
      * @param value Integer, Long, Float or Double for numeric types; a reference or null otherwise
      * @return the global
+     * @throws IllegalArgumentException if the value does not fit the type
      */
     public static GlobalInstance of(GlobalType type, Object value) {
         GlobalInstance g = new GlobalInstance(type);
-        g.store(value);
+        try {
+            g.store(value);
+        } catch (ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException("a " + type.valueType().wasmName() + " global's value must be a "
+                    + boxName(type.valueType()) + ", got " + value, e);
+        }
         return g;
+    }
+
+    private static String boxName(ValueType t) {
+        return switch (t) {
+            case I32 -> "non-null Integer";
+            case I64 -> "non-null Long";
+            case F32 -> "non-null Float";
+            case F64 -> "non-null Double";
+            default -> "reference";
+        };
     }
 
     private void store(Object value) {

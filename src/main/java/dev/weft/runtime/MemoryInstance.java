@@ -21,7 +21,8 @@ public final class MemoryInstance implements Memory {
 
     private final long declaredMin;
     private final long maxPages;
-    private final boolean hasMax;
+    /** The declared maximum, or -1: what import matching and {@link #type()} see (not the engine's cap). */
+    private final long declaredMax;
     private MemorySegment backing;
     private long pages;
     /** The current view: exactly {@code pages * PAGE_SIZE} bytes. Read by the executor. */
@@ -35,8 +36,8 @@ public final class MemoryInstance implements Memory {
     public MemoryInstance(MemoryType type, long limitPages) {
         Limits l = type.limits();
         this.declaredMin = l.min();
-        this.hasMax = l.max().isPresent();
-        this.maxPages = Math.min(hasMax ? l.max().getAsLong() : MAX_PAGES, Math.min(limitPages, MAX_PAGES));
+        this.declaredMax = l.max().orElse(-1);
+        this.maxPages = Math.min(declaredMax >= 0 ? declaredMax : MAX_PAGES, Math.min(limitPages, MAX_PAGES));
         if (l.min() > maxPages) {
             throw new WeftException("memory of " + l.min() + " pages exceeds the limit of " + maxPages + " pages");
         }
@@ -51,12 +52,12 @@ public final class MemoryInstance implements Memory {
 
     @Override
     public MemoryType type() {
-        return new MemoryType(hasMax ? Limits.of(pages, maxPages) : Limits.of(pages));
+        return new MemoryType(declaredMax >= 0 ? Limits.of(pages, declaredMax) : Limits.of(pages));
     }
 
     /** @return the declared maximum in pages, if any (for import matching) */
     public long declaredMaximum() {
-        return hasMax ? maxPages : -1;
+        return declaredMax;
     }
 
     @Override

@@ -157,10 +157,22 @@ public final class ModuleInstance implements Instance {
      * @return its name for stack traces: the name section's name, else {@code func N}
      */
     public String describeFunction(int function) {
+        // A StringBuilder, not string concatenation: this runs on the trap path, possibly with
+        // almost no Java stack left (host functions recursing through WebAssembly), where linking
+        // an invokedynamic concatenation for the first time may overflow and break that call
+        // site for good (every later trap would throw BootstrapMethodError).
         String name = decoded.names.functionName(function);
         String module = decoded.names.moduleName();
-        String f = name != null ? name + " (func " + function + ")" : "func " + function;
-        return module != null ? module + "!" + f : f;
+        StringBuilder b = new StringBuilder(64);
+        if (module != null) {
+            b.append(module).append('!');
+        }
+        if (name != null) {
+            b.append(name).append(" (func ").append(function).append(')');
+        } else {
+            b.append("func ").append(function);
+        }
+        return b.toString();
     }
 
     /**

@@ -18,7 +18,8 @@ public final class TableInstance implements Table {
 
     private final ValueType elementType;
     private final long maxSize;
-    private final boolean hasMax;
+    /** The declared maximum, or -1: what import matching and {@link #type()} see (not the engine's cap). */
+    private final long declaredMax;
     /** The elements; read by the executor. */
     public Object[] elements;
     /** Current size; read by the executor. */
@@ -33,8 +34,8 @@ public final class TableInstance implements Table {
     public TableInstance(TableType type, Object init, int limit) {
         Limits l = type.limits();
         this.elementType = type.elementType();
-        this.hasMax = l.max().isPresent();
-        this.maxSize = Math.min(hasMax ? l.max().getAsLong() : 0xFFFF_FFFFL, limit);
+        this.declaredMax = l.max().orElse(-1);
+        this.maxSize = Math.min(declaredMax >= 0 ? declaredMax : 0xFFFF_FFFFL, limit);
         if (l.min() > maxSize) {
             throw new WeftException("table of " + l.min() + " elements exceeds the limit of " + maxSize + " elements");
         }
@@ -47,12 +48,12 @@ public final class TableInstance implements Table {
 
     @Override
     public TableType type() {
-        return new TableType(elementType, hasMax ? Limits.of(size, maxSize) : Limits.of(size));
+        return new TableType(elementType, declaredMax >= 0 ? Limits.of(size, declaredMax) : Limits.of(size));
     }
 
     /** @return the declared maximum, or -1 (for import matching) */
     public long declaredMaximum() {
-        return hasMax ? maxSize : -1;
+        return declaredMax;
     }
 
     @Override

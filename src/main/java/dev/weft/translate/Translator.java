@@ -76,6 +76,8 @@ public final class Translator {
     private int lastOpcode;
     /** Height of the temporary the last instruction wrote, or -1. */
     private int lastDstHeight = -1;
+    /** The slot the last instruction wrote its result to (a temporary, or a local it was retargeted to), or -1. */
+    private int lastResultSlot = -1;
     /** Wasm comparison the last instruction computed into lastDstHeight (for branch fusion), or NONE. */
     private int lastCompare = NONE;
     private int lastCompareA;
@@ -185,6 +187,7 @@ public final class Translator {
         lastPc = pc;
         lastOpcode = opcode;
         lastDstHeight = -1;
+        lastResultSlot = -1;
         lastCompare = NONE;
         internalInstructions++;
         return pc;
@@ -196,6 +199,7 @@ public final class Translator {
      */
     private void forget() {
         lastDstHeight = -1;
+        lastResultSlot = -1;
         lastCompare = NONE;
     }
 
@@ -250,6 +254,7 @@ public final class Translator {
             note(out.emitCopyFar(op, slot, scratch), op);
         } else {
             lastDstHeight = h;
+            lastResultSlot = slot;
         }
     }
 
@@ -437,6 +442,9 @@ public final class Translator {
             }
             return pc;
         }
+        if (producedByLast(h) && (lastOpcode == Opcodes.I32_ADD_IMM || lastOpcode == Opcodes.I32_LOAD)) {
+            return fuseBranchOnResult(whenTrue);
+        }
         int slot = read(h, 0);
         stack.pop();
         int op = whenTrue ? Opcodes.BR_IF : Opcodes.BR_IF_NOT;
@@ -447,6 +455,51 @@ public final class Translator {
     }
 
     private int pendingField;
+
+    /** Whether entry h holds exactly what the last instruction wrote, with nothing emitted or bound since. */
+    private boolean producedByLast(int h) {
+        if (lastPc < 0 || lastResultSlot < 0) {
+            return false;
+        }
+        return switch (stack.kind(h)) {
+            case TEMP -> lastDstHeight == h;
+            case LOCAL -> stack.local(h) == lastResultSlot;
+            default -> false;
+        };
+    }
+
+    /**
+     * The condition on top is the result of the last instruction (an i32.add_imm, often a loop
+     * counter, or an i32.load, often a pointer): rewrite that instruction into its form that also
+     * branches on its result. The result is still written (a local may need it).
+     */
+    private int fuseBranchOnResult(boolean whenTrue) {
+        MemorySegment code = out.view();
+        int at = lastPc;
+        int pc;
+        stack.pop();
+        if (lastOpcode == Opcodes.I32_ADD_IMM) {
+            int dst = InstructionDecoder.BinaryImm32.dst(code, at);
+            int a = InstructionDecoder.BinaryImm32.a(code, at);
+            int imm = InstructionDecoder.BinaryImm32.imm(code, at);
+            out.position(at);
+            int op = whenTrue ? Opcodes.I32_ADD_IMM_BR_NEZ : Opcodes.I32_ADD_IMM_BR_EQZ;
+            pc = out.emitBinaryImmJump(op, dst, a, imm, 0);
+            note(pc, op);
+            pendingField = pc + InstructionDecoder.BinaryImmJump.OFF_AT;
+        } else {
+            int dst = InstructionDecoder.Load.dst(code, at);
+            int addr = InstructionDecoder.Load.addr(code, at);
+            int offset = InstructionDecoder.Load.offset(code, at);
+            out.position(at);
+            int op = whenTrue ? Opcodes.I32_LOAD_BR_NEZ : Opcodes.I32_LOAD_BR_EQZ;
+            pc = out.emitLoadJump(op, dst, addr, offset, 0);
+            note(pc, op);
+            pendingField = pc + InstructionDecoder.LoadJump.OFF_AT;
+        }
+        internalInstructions--;
+        return pc;
+    }
 
     /** Conditional branch to frame: pops the condition; copies the label's values first when needed. */
     private void branchIf(int depth) {
@@ -933,6 +986,7 @@ public final class Translator {
             int at = InstructionDecoder.dstOffset(lastOpcode);
             out.patchSlot(lastPc + at, x); // the producing instruction writes the local directly
             lastDstHeight = -1;
+            lastResultSlot = x;
             lastCompare = NONE;
         } else {
             move(x, h);
@@ -975,6 +1029,12 @@ public final class Translator {
     private void binary(int op) {
         int hb = stack.top();
         int ha = hb - 1;
+        if (op == WasmOpcodes.I32_AND && fuseShiftAndMask(ha, hb)) {
+            return;
+        }
+        if (op == WasmOpcodes.I32_ADD && fuseMultiplyAdd(ha, hb)) {
+            return;
+        }
         ValueType resultType = OperatorTable.RESULT[op];
         boolean f64 = OperatorTable.OPERAND[op] == ValueType.F64;
         int opcode;
@@ -1026,6 +1086,59 @@ public final class Translator {
             lastCompareImm = withImm;
             lastCompareImmValue = (int) imm;
         }
+    }
+
+    /** (x >>> k) & mask, the shift computed by the last instruction: one i32.shr_u_and_imm. */
+    private boolean fuseShiftAndMask(int ha, int hb) {
+        int mask;
+        if (stack.kind(hb) == CONST && stack.kind(ha) == TEMP && lastDstHeight == ha) {
+            mask = (int) stack.bits(hb);
+        } else if (stack.kind(ha) == CONST && stack.kind(hb) == TEMP && lastDstHeight == hb) {
+            mask = (int) stack.bits(ha);
+        } else {
+            return false;
+        }
+        if (lastOpcode != Opcodes.I32_SHR_U_IMM || lastPc < 0 || isFar(tempSlot(ha))) {
+            return false;
+        }
+        MemorySegment code = out.view();
+        int a = InstructionDecoder.BinaryImm32.a(code, lastPc);
+        int shift = InstructionDecoder.BinaryImm32.imm(code, lastPc);
+        out.position(lastPc);
+        internalInstructions--;
+        stack.pop(2);
+        int pc = out.emitBinaryImmImm(Opcodes.I32_SHR_U_AND_IMM, tempSlot(ha), a, shift, mask);
+        stack.pushTemp(ValueType.I32);
+        result(pc, Opcodes.I32_SHR_U_AND_IMM, ha, ValueType.I32);
+        return true;
+    }
+
+    /** a * b + x, the product computed by the last instruction: one i32.mul_add. */
+    private boolean fuseMultiplyAdd(int ha, int hb) {
+        int other;
+        if (stack.kind(hb) == TEMP && lastDstHeight == hb) {
+            other = ha;
+        } else if (stack.kind(ha) == TEMP && lastDstHeight == ha) {
+            other = hb;
+        } else {
+            return false;
+        }
+        // the other operand must be readable without emitting anything (the product must stay last)
+        byte kind = stack.kind(other);
+        if (lastOpcode != Opcodes.I32_MUL || lastPc < 0 || kind == CONST || isFar(tempSlot(hb))) {
+            return false;
+        }
+        int c = kind == LOCAL ? stack.local(other) : tempSlot(other);
+        MemorySegment code = out.view();
+        int a = InstructionDecoder.Binary.a(code, lastPc);
+        int b = InstructionDecoder.Binary.b(code, lastPc);
+        out.position(lastPc);
+        internalInstructions--;
+        stack.pop(2);
+        int pc = out.emitTernary(Opcodes.I32_MUL_ADD, tempSlot(ha), a, b, c);
+        stack.pushTemp(ValueType.I32);
+        result(pc, Opcodes.I32_MUL_ADD, ha, ValueType.I32);
+        return true;
     }
 
     /** Whether a constant fits the operator's immediate field (i64 immediates are 32-bit, sign-extended). */

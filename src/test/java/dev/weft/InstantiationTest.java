@@ -1,0 +1,83 @@
+package dev.weft;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+
+import static dev.weft.TrapTest.assertTrap;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * Instantiation runs active element segments, then active data segments, then the start
+ * function. A trap in any of them fails instantiation with that trap, and what was written to
+ * imported memories and tables before it stays.
+ */
+class InstantiationTest {
+    /** A fresh imported memory and table. */
+    private record Env(Memory memory, Table table) {
+        static Env create() {
+            return new Env(Memory.create(new MemoryType(Limits.of(1))),
+                    Table.create(new TableType(ValueType.FUNCREF, Limits.of(2))));
+        }
+
+        Imports imports() {
+            return Imports.builder().add("env", "memory", memory).add("env", "table", table).build();
+        }
+
+        int byteAt(long at) {
+            return memory.segment().get(ValueLayout.JAVA_BYTE, at) & 0xFF;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void startFunctionRunsAfterTheDataSegments(DispatchMode mode) {
+        Instance instance = TestWasm.instance(mode, "start");
+        assertEquals("datadata", HostFunctionTest.read(instance.memory("memory"), 0, 8));
+        assertEquals(1, instance.global("ready").getI32());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void trappingStartFunctionFailsInstantiationButItsWritesStay(DispatchMode mode) {
+        Env env = Env.create();
+        TrapException t = assertTrap(TrapKind.UNREACHABLE,
+                () -> TestWasm.engine(mode).instantiate(TestWasm.module("start_trap"), env.imports()));
+        assertEquals(List.of("start_trap!init (func 1)"), t.wasmStackTrace());
+        assertEquals("segment", HostFunctionTest.read(env.memory(), 0, 7));
+        assertEquals(0x2A, env.byteAt(100));
+        assertEquals(0x600D, env.memory().segment().get(ValueLayout.JAVA_INT_UNALIGNED, 200)); // the failed instance's function, left in the imported table, still works
+        WasmFunction helper = assertInstanceOf(WasmFunction.class, env.table().get(0));
+        env.memory().segment().set(ValueLayout.JAVA_BYTE, 100, (byte) 0);
+        helper.call();
+        assertEquals(0x2A, env.byteAt(100));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void dataSegmentOutOfBounds(DispatchMode mode) {
+        Env env = Env.create();
+        TrapException t = assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS,
+                () -> TestWasm.engine(mode).instantiate(TestWasm.module("segment_oob"), env.imports()));
+        assertEquals(List.of(), t.wasmStackTrace()); // no function was running
+        assertEquals("first", HostFunctionTest.read(env.memory(), 0, 5)); // the segment before it was written
+        assertEquals(0, env.byteAt(65534)); // none of the failing one
+        assertInstanceOf(WasmFunction.class, env.table().get(0)); // element segments ran first
+        assertEquals(0, env.byteAt(8)); // the start function did not run
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void elementSegmentOutOfBounds(DispatchMode mode) {
+        Env env = Env.create();
+        assertTrap(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS,
+                () -> TestWasm.engine(mode).instantiate(TestWasm.module("elem_oob"), env.imports()));
+        assertInstanceOf(WasmFunction.class, env.table().get(0)); // the segment before it was written
+        assertNull(env.table().get(1)); // none of the failing one
+        assertEquals(0, env.byteAt(0)); // data segments come after element segments
+    }
+}
