@@ -13,10 +13,6 @@ final class ControlOps {
 
     private static final TrapKind[] KINDS = TrapKind.values();
 
-    static int halt(int pc, long w, long w2, long[] s, int fp, Machine m) {
-        return Machine.EXIT;
-    }
-
     static int unreachable(int pc, long w, long w2, long[] s, int fp, Machine m) {
         throw new TrapException(TrapKind.UNREACHABLE);
     }

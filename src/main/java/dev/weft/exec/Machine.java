@@ -7,7 +7,6 @@ import dev.weft.TrapException;
 import dev.weft.TrapKind;
 import dev.weft.ValueType;
 import dev.weft.code.CompiledCode;
-import dev.weft.code.InstructionEncoder;
 import dev.weft.runtime.FunctionInstance;
 import dev.weft.runtime.GlobalInstance;
 import dev.weft.runtime.ModuleInstance;
@@ -33,7 +32,7 @@ import java.util.List;
 public final class Machine implements HostCall {
     /** Returned by a handler after it changed the frame: the loop reloads its locals. */
     public static final int RELOAD = -1;
-    /** Returned by {@code halt}: the entry frame returned, the loop ends. */
+    /** Returned when the entry frame returns: the loop ends. */
     public static final int EXIT = -2;
     private static final int INITIAL_SLOTS = 1 << 12;
     private static final int INITIAL_FRAMES = 1 << 8;
@@ -42,14 +41,6 @@ public final class Machine implements HostCall {
      * machine: initialising it first on the overflow path could fail and break it for good.
      */
     private static final TrapKind STACK_OVERFLOW = TrapKind.CALL_STACK_EXHAUSTED;
-    /** Code of one {@code halt} instruction: where an entry frame returns to. */
-    private static final MemorySegment HALT_CODE = haltCode();
-
-    private static MemorySegment haltCode() {
-        InstructionEncoder e = new InstructionEncoder();
-        e.halt();
-        return e.finish();
-    }
 
     private final boolean handles;
     private final int maxDepth;
@@ -76,7 +67,7 @@ public final class Machine implements HostCall {
 
     // Frame records. framePc >= 0: a call within the same instance, returning to that pc in the
     // same code. framePc < 0: ~framePc is the return pc and frameInst holds the caller's instance
-    // (null for an entry from the host, which returns to halt). Same-instance calls, the common
+    // (null for an entry from the host: returning from it ends the loop). Same-instance calls, the common
     // case, thus store only ints: no reference store, no GC write barrier.
     private int depth;
     private int[] framePc;
@@ -278,7 +269,7 @@ public final class Machine implements HostCall {
         }
     }
 
-    /** Pops the current frame: back to the caller (its instance, or for an entry frame to {@code halt}). */
+    /** Pops the current frame: back to the caller (in its instance), or for the entry frame {@link #EXIT}. */
     int leave() {
         int d = --depth;
         int returnPc = framePc[d];
@@ -293,12 +284,11 @@ public final class Machine implements HostCall {
     private int leaveInstance(int d, int returnPc) {
         pc = returnPc;
         ModuleInstance caller = frameInst[d];
-        frameInst[d] = null;
         if (caller == null) {
-            code = HALT_CODE;
-        } else {
-            switchTo(caller);
+            return EXIT; // the entry from the host returned: invoke() restores the rest
         }
+        frameInst[d] = null;
+        switchTo(caller);
         return RELOAD;
     }
 
