@@ -14,7 +14,7 @@ import java.lang.foreign.MemorySegment;
  * may grow it. A memory is not synchronised: use it from one thread at a time, like the
  * instance it belongs to.
  */
-public interface Memory {
+public interface Memory extends AutoCloseable {
     /** Bytes per page. */
     long PAGE_SIZE = 65536;
 
@@ -36,6 +36,16 @@ public interface Memory {
 
     /** @return a view of the memory's current bytes, valid until the memory grows */
     MemorySegment segment();
+
+    /**
+     * Frees the memory's bytes now, rather than when the garbage collector finds the memory
+     * unreachable. Afterwards every view of it throws {@link IllegalStateException} when accessed,
+     * as does WebAssembly code still using it. An instance closes the memory it defines itself
+     * ({@link Instance#close()}); close a memory made with {@link #create} when done with it.
+     * Closing twice does nothing.
+     */
+    @Override
+    void close();
 
     /**
      * Grows the memory, as {@code memory.grow} does.

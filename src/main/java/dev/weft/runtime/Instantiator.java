@@ -94,8 +94,22 @@ public final class Instantiator {
         for (int i = nm; i < memories.length; i++) {
             memories[i] = new MemoryInstance(d.memories[i], maxPages);
         }
+        try {
+            return initialise(module, d, code, executor, functions, tables, memories, globals, nf, nm, ng);
+        } catch (RuntimeException | Error e) {
+            for (int i = nm; i < memories.length; i++) {
+                memories[i].close(); // nobody can reach a memory of an instance that failed to start
+            }
+            throw e;
+        }
+    }
+
+    private static ModuleInstance initialise(WasmModule module, DecodedModule d, CompiledCode code, Executor executor,
+            FunctionInstance[] functions, TableInstance[] tables, MemoryInstance[] memories, GlobalInstance[] globals,
+            int nf, int nm, int ng) {
         ModuleInstance inst = new ModuleInstance(module, d, code, executor, functions, tables,
                 memories.length > 0 ? memories[0] : null, globals);
+        inst.ownsMemory(nm == 0 && memories.length > 0);
         for (int i = nf; i < functions.length; i++) {
             functions[i] = new FunctionInstance(inst, i, d.functionType(i));
         }

@@ -7,18 +7,24 @@ import dev.weft.WeftException;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Cleaner;
 
 /**
  * A linear memory, off-heap. The bytes live in a backing segment that may be larger than
  * the memory (capacity), so {@code memory.grow} in small steps rarely copies: it usually
- * just takes a longer view of the same backing. Backing segments come from automatic arenas
- * and are freed by the garbage collector once unreachable, so no close is needed and a
- * stale view stays valid (merely shorter).
+ * just takes a longer view of the same backing, and a view taken before stays valid (merely
+ * shorter). Backing segments come from one shared arena per memory, freed at once by
+ * {@link #close()} or, failing that, when the memory becomes unreachable (a {@link Cleaner}),
+ * so a host instantiating many times need not wait for the garbage collector.
  */
 public final class MemoryInstance implements Memory {
     /** The WebAssembly 2.0 maximum: 65536 pages, 4 GiB. */
     public static final long MAX_PAGES = 65536;
 
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final Arena arena = Arena.ofShared();
+    private final Cleaner.Cleanable release;
     private final long declaredMin;
     private final long maxPages;
     /** The declared maximum, or -1: what import matching and {@link #type()} see (not the engine's cap). */
@@ -42,12 +48,32 @@ public final class MemoryInstance implements Memory {
             throw new WeftException("memory of " + l.min() + " pages exceeds the limit of " + maxPages + " pages");
         }
         this.pages = l.min();
+        this.release = CLEANER.register(this, new Release(arena));
         try {
-            this.backing = Arena.ofAuto().allocate(pages * PAGE_SIZE, 16);
+            this.backing = arena.allocate(pages * PAGE_SIZE, 16);
         } catch (OutOfMemoryError e) {
+            release.clean();
             throw new WeftException("cannot allocate a memory of " + pages + " pages: " + e.getMessage());
         }
         this.segment = backing;
+    }
+
+    /** Closes the arena: holds only the arena, never the memory, so the memory can become unreachable. */
+    private record Release(Arena arena) implements Runnable {
+        @Override
+        public void run() {
+            arena.close();
+        }
+    }
+
+    /**
+     * Frees the memory now. Every view of it becomes inaccessible (accesses throw
+     * {@link IllegalStateException}), also for code running in it on another thread.
+     * Closing twice does nothing.
+     */
+    @Override
+    public void close() {
+        release.clean();
     }
 
     @Override
@@ -84,10 +110,10 @@ public final class MemoryInstance implements Memory {
             long capacityPages = Math.min(maxPages, Math.max(wanted, old + old / 2));
             MemorySegment bigger;
             try {
-                bigger = Arena.ofAuto().allocate(capacityPages * PAGE_SIZE, 16);
+                bigger = arena.allocate(capacityPages * PAGE_SIZE, 16);
             } catch (OutOfMemoryError e) {
                 try {
-                    bigger = Arena.ofAuto().allocate(bytes, 16);
+                    bigger = arena.allocate(bytes, 16);
                 } catch (OutOfMemoryError again) {
                     return -1;
                 }

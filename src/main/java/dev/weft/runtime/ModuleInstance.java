@@ -49,6 +49,8 @@ public final class ModuleInstance implements Instance {
     /** Whether each data segment has been dropped. */
     public final boolean[] dataDropped;
     private Map<String, Object> exports = Map.of();
+    /** Whether {@link #memory} was created by this instance (not imported), so closing it is ours to do. */
+    private boolean ownsMemory;
 
     ModuleInstance(WasmModule module, DecodedModule decoded, CompiledCode code, Executor executor,
             FunctionInstance[] functions, TableInstance[] tables, MemoryInstance memory, GlobalInstance[] globals) {
@@ -66,6 +68,17 @@ public final class ModuleInstance implements Instance {
         }
         this.elements = new Object[decoded.elements.length][];
         this.dataDropped = new boolean[decoded.data.length];
+    }
+
+    void ownsMemory(boolean owns) {
+        this.ownsMemory = owns;
+    }
+
+    @Override
+    public void close() {
+        if (ownsMemory) {
+            memory.close();
+        }
     }
 
     void exports(Map<String, Object> exports) {
