@@ -802,6 +802,17 @@ public class Generator {
         return b.toString();
     }
 
+    /**
+     * The arguments a dispatch site passes to an instruction's handler. The first word goes as
+     * {@code w - opcode}: the same fields (the subtraction only clears the opcode's bits, since the
+     * word holds that opcode), but an expression C2 cannot prove equal across cases. Otherwise C2
+     * merges the identical field extractions of the inlined handlers into one node, which it must
+     * compute, and spill, before the switch, on every instruction.
+     */
+    static String handlerArgs(Op op) {
+        return "pc, w - Opcodes." + op.constant() + ", w2, s, fp, m";
+    }
+
     static String handlerRef(Op op) {
         return op.kind.equals("custom") ? op.call : "GeneratedHandlers." + op.method();
     }
@@ -869,33 +880,15 @@ public class Generator {
         StringBuilder sw = new StringBuilder();
         sw.append("                switch ((int) w & 0xFFFF) {\n");
         for (Op op : OPS) {
-            if (!op.hot) {
-                continue;
-            }
-            if (op.kind.equals("custom")) {
+            if (op.hot) {
                 sw.append("                    case Opcodes.").append(op.constant()).append(" -> pc = ")
-                        .append(handlerRef(op)).append("(").append(HANDLER_ARGS).append(");\n");
-            } else {
-                // pure instructions never return RELOAD or EXIT: skip the check after the switch
-                sw.append("                    case Opcodes.").append(op.constant()).append(" -> {\n");
-                sw.append(body(op, "                        ", "pc = %s;"));
-                sw.append("                    }\n");
+                        .append(handlerRef(op)).append("(").append(handlerArgs(op)).append(");\n");
             }
         }
         sw.append("                    default -> pc = cold(").append(HANDLER_ARGS).append(");\n");
         sw.append("                }");
         StringBuilder extra = new StringBuilder();
-        List<List<Op>> groups = new ArrayList<>();
-        for (Op op : OPS) {
-            if (op.hot) {
-                continue;
-            }
-            int g = op.code / COLD_GROUP;
-            while (groups.size() <= g) {
-                groups.add(new ArrayList<>());
-            }
-            groups.get(g).add(op);
-        }
+        List<List<Op>> groups = coldGroups();
         extra.append("\n    /** Second level: the opcodes not in the first switch, grouped by opcode range. */\n");
         extra.append("    private static int cold(").append(HANDLER_PARAMS).append(") {\n");
         extra.append("        return switch (((int) w & 0xFFFF) / ").append(COLD_GROUP).append(") {\n");
@@ -913,37 +906,51 @@ public class Generator {
             extra.append("        return switch ((int) w & 0xFFFF) {\n");
             for (Op op : groups.get(g)) {
                 extra.append("            case Opcodes.").append(op.constant()).append(" -> ").append(handlerRef(op))
-                        .append("(").append(HANDLER_ARGS).append(");\n");
+                        .append("(").append(handlerArgs(op)).append(");\n");
             }
             extra.append("            default -> throw Machine.badOpcode(pc, (int) w & 0xFFFF);\n        };\n    }\n");
         }
         return loop("SwitchInterpreter",
-                "The {@code switch} dispatch mode: a first-level switch over the hot instructions, their generated\n"
-                        + " * operand handling expanded inline around the call of the semantics method, and all other\n"
-                        + " * instructions through out-of-line second-level switches calling their handlers.",
+                "The {@code switch} dispatch mode: a first-level switch over the hot instructions, each case calling\n"
+                        + " * the instruction's handler (small enough for the JIT to inline), and all other instructions\n"
+                        + " * through out-of-line second-level switches calling their handlers.",
                 sw.toString(), extra.toString());
     }
 
+    static String handleField(Op op) {
+        return "H_" + op.constant();
+    }
+
     static String handleInterpreter() {
-        String dispatch = "                pc = (int) DISPATCH.invokeExact((int) w & 0xFFFF, " + HANDLER_ARGS + ");";
+        StringBuilder sw = new StringBuilder();
+        sw.append("                switch ((int) w & 0xFFFF) {\n");
+        for (Op op : OPS) {
+            if (op.hot) {
+                sw.append("                    case Opcodes.").append(op.constant()).append(" -> pc = (int) ")
+                        .append(handleField(op)).append(".invokeExact(").append(handlerArgs(op)).append(");\n");
+            }
+        }
+        sw.append("                    default -> pc = cold(").append(HANDLER_ARGS).append(");\n");
+        sw.append("                }");
         StringBuilder extra = new StringBuilder();
         extra.append("""
 
-                    /** The handler type every instruction shares, with the opcode as leading selector. */
-                    static final MethodType HANDLER = MethodType.methodType(int.class, int.class, int.class,
-                            long.class, long.class, long[].class, int.class, Machine.class);
+                    /** The type of every instruction's handler. */
+                    static final MethodType HANDLER = MethodType.methodType(int.class, int.class, long.class, long.class,
+                            long[].class, int.class, Machine.class);
 
-                    /** The handler type of the instructions' methods themselves (no selector). */
-                    private static final MethodType HANDLER_BASE = HANDLER.dropParameterTypes(0, 1);
+                """);
+        for (Op op : OPS) {
+            extra.append("    private static final MethodHandle ").append(handleField(op)).append(";\n");
+        }
+        extra.append("\n    static {\n        MethodHandle[] table = table();\n");
+        for (Op op : OPS) {
+            extra.append("        ").append(handleField(op)).append(" = table[Opcodes.").append(op.constant()).append("];\n");
+        }
+        extra.append("    }\n");
+        extra.append("""
 
-                    /**
-                     * One handle per opcode combined by {@link MethodHandles#tableSwitch}: the JDK keeps the cases in a
-                     * stable array, so with this root handle constant the JIT sees every case handle as a constant
-                     * and can inline it, which an array of handles indexed at run time would prevent.
-                     */
-                    private static final MethodHandle DISPATCH = table();
-
-                    private static MethodHandle table() {
+                    private static MethodHandle[] table() {
                         MethodHandles.Lookup lookup = MethodHandles.lookup();
                         try {
                             // Handles to static methods of a class not yet initialised carry an
@@ -956,47 +963,79 @@ public class Generator {
             classes.add(ref.substring(0, ref.lastIndexOf('.')));
         }
         for (String c : classes) {
-            extra.append("                lookup.ensureInitialized(").append(c).append(".class);\n");
+            extra.append("            lookup.ensureInitialized(").append(c).append(".class);\n");
         }
-        extra.append("                MethodHandle[] cases = new MethodHandle[Opcodes.COUNT];\n");
+        extra.append("            MethodHandle[] cases = new MethodHandle[Opcodes.COUNT];\n");
         int chunks = (OPS.size() + TABLE_CHUNK - 1) / TABLE_CHUNK;
         for (int c = 0; c < chunks; c++) {
-            extra.append("                cases").append(c).append("(lookup, cases);\n");
+            extra.append("            cases").append(c).append("(lookup, cases);\n");
         }
         extra.append("""
-                            for (int i = 0; i < cases.length; i++) {
-                                cases[i] = MethodHandles.dropArguments(cases[i], 0, int.class);
-                            }
-                            MethodHandle bad = lookup.findStatic(HandleInterpreter.class, "badOpcode", HANDLER);
-                            return MethodHandles.tableSwitch(bad, cases);
+                            return cases;
                         } catch (ReflectiveOperationException e) {
                             throw new ExceptionInInitializerError(e);
                         }
                     }
-
-                    %CHUNKS%
-                    private static int badOpcode(int opcode, int pc, long w, long w2, long[] s, int fp, Machine m) {
-                        throw Machine.badOpcode(pc, opcode);
-                    }
                 """);
         // One method per chunk of opcodes, so that no method grows with the instruction set.
-        StringBuilder chunkMethods = new StringBuilder();
         for (int c = 0; c * TABLE_CHUNK < OPS.size(); c++) {
-            chunkMethods.append("private static void cases").append(c)
+            extra.append("\n    private static void cases").append(c)
                     .append("(MethodHandles.Lookup lookup, MethodHandle[] cases) throws ReflectiveOperationException {\n");
             for (Op op : OPS.subList(c * TABLE_CHUNK, Math.min(OPS.size(), (c + 1) * TABLE_CHUNK))) {
                 String ref = handlerRef(op);
                 int dot = ref.lastIndexOf('.');
-                chunkMethods.append("        cases[Opcodes.").append(op.constant()).append("] = lookup.findStatic(")
-                        .append(ref, 0, dot).append(".class, \"").append(ref.substring(dot + 1)).append("\", HANDLER_BASE);\n");
+                extra.append("        cases[Opcodes.").append(op.constant()).append("] = lookup.findStatic(")
+                        .append(ref, 0, dot).append(".class, \"").append(ref.substring(dot + 1)).append("\", HANDLER);\n");
             }
-            chunkMethods.append("    }\n\n    ");
+            extra.append("    }\n");
         }
-        extra = new StringBuilder(extra.toString().replace("%CHUNKS%", chunkMethods.toString()));
+        // The rare opcodes: out-of-line switches over the same constant handles, as in the switch mode.
+        List<List<Op>> groups = coldGroups();
+        extra.append("\n    /** Second level: the opcodes not in the first switch, grouped by opcode range. */\n");
+        extra.append("    private static int cold(").append(HANDLER_PARAMS).append(") throws Throwable {\n");
+        extra.append("        return switch (((int) w & 0xFFFF) / ").append(COLD_GROUP).append(") {\n");
+        for (int g = 0; g < groups.size(); g++) {
+            if (!groups.get(g).isEmpty()) {
+                extra.append("            case ").append(g).append(" -> cold").append(g).append("(").append(HANDLER_ARGS).append(");\n");
+            }
+        }
+        extra.append("            default -> throw Machine.badOpcode(pc, (int) w & 0xFFFF);\n        };\n    }\n");
+        for (int g = 0; g < groups.size(); g++) {
+            if (groups.get(g).isEmpty()) {
+                continue;
+            }
+            extra.append("\n    private static int cold").append(g).append("(").append(HANDLER_PARAMS).append(") throws Throwable {\n");
+            extra.append("        return switch ((int) w & 0xFFFF) {\n");
+            for (Op op : groups.get(g)) {
+                extra.append("            case Opcodes.").append(op.constant()).append(" -> (int) ").append(handleField(op))
+                        .append(".invokeExact(").append(handlerArgs(op)).append(");\n");
+            }
+            extra.append("            default -> throw Machine.badOpcode(pc, (int) w & 0xFFFF);\n        };\n    }\n");
+        }
         return loop("HandleInterpreter",
                 "The {@code handles} dispatch mode (indirect threading): the opcode selects the instruction's handler\n"
-                        + " * from a table of {@link MethodHandle}s, invoked exactly; the handlers are the switch mode's.",
-                dispatch, extra.toString());
+                        + " * from a table of {@link MethodHandle}s, one per opcode, invoked exactly. The table is a\n"
+                        + " * {@code tableswitch} whose cases invoke handles held in {@code static final} fields, which the JIT\n"
+                        + " * trusts as constants and inlines; each case is its own call site, so a case first taken after\n"
+                        + " * compilation deoptimises the loop and it is recompiled with the wider profile. The handlers are\n"
+                        + " * the switch mode's; as there, the rare opcodes are dispatched out of line.",
+                sw.toString(), extra.toString());
+    }
+
+    /** The non-hot opcodes in groups of {@link #COLD_GROUP} by opcode value. */
+    static List<List<Op>> coldGroups() {
+        List<List<Op>> groups = new ArrayList<>();
+        for (Op op : OPS) {
+            if (op.hot) {
+                continue;
+            }
+            int g = op.code / COLD_GROUP;
+            while (groups.size() <= g) {
+                groups.add(new ArrayList<>());
+            }
+            groups.get(g).add(op);
+        }
+        return groups;
     }
 
     // ---------------------------------------------------------------- Round-trip test

@@ -21,14 +21,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GeneratedSizeTest {
     /**
-     * Today 364. HandleInterpreter.table() grows by about 17 bytes of bytecode per opcode (6,057
-     * today) and would pass {@link MethodSizeTest}'s 8000-byte limit at about 480 opcodes.
+     * Today 364. No executor method grows with the opcode count: the handle table is built in
+     * chunks and the second-level switches split by opcode range, so this bounds the sheer
+     * number of variants, not a JIT limit ({@link MethodSizeTest} checks that).
      */
     static final int MAX_OPCODES = 400;
-    /** Today about 425,000 bytes of generated Java. */
-    static final long MAX_GENERATED_SOURCE_BYTES = 500_000;
-    /** Today about 32,300 bytes of bytecode in the generated executor classes. */
-    static final long MAX_GENERATED_BYTECODE = 38_000;
+    /**
+     * Today about 549,000 bytes of generated Java: the handles loop names one {@code static final}
+     * handle field per opcode (the JIT trusts those as constants) and passes {@code w - opcode} at
+     * every dispatch site.
+     */
+    static final long MAX_GENERATED_SOURCE_BYTES = 600_000;
+    /** Today about 45,300 bytes of bytecode in the generated executor classes (the class initialiser of the handle fields included). */
+    static final long MAX_GENERATED_BYTECODE = 50_000;
     /** The executor classes the generator writes. */
     static final Set<String> GENERATED = Set.of("dev.weft.exec.SwitchInterpreter", "dev.weft.exec.HandleInterpreter",
             "dev.weft.exec.GeneratedHandlers");
