@@ -10,9 +10,9 @@ import java.util.Properties;
  * instruction and pass the same tests; they differ only in how the handler is reached.
  */
 public enum DispatchMode {
-    /** A switch loop: hot instructions in a small first-level switch, the rest in out-of-line switches. */
+    /** A switch loop calling each instruction's handler directly: hot instructions in a small first-level switch, the rest in out-of-line switches. */
     SWITCH,
-    /** Indirect threading: a table of method handles indexed by opcode, made JIT constants. */
+    /** Indirect threading: one method handle per opcode, each a constant to the JIT, invoked from the same two-level switch. */
     HANDLES;
 
     /** The system property that selects the mode at run time. */
