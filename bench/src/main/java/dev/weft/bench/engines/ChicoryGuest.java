@@ -115,4 +115,8 @@ final class ChicoryGuest implements Guest {
         return m.readBytes(0, Math.toIntExact(m.pages() * 65536L));
     }
 
+    @Override
+    public void close() {
+        // Nothing to free: the garbage collector reclaims the instance and its heap memory.
+    }
 }

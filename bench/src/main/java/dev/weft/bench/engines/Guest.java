@@ -3,7 +3,7 @@ package dev.weft.bench.engines;
 import java.util.function.IntBinaryOperator;
 
 /** An instantiated benchmark module on one engine. */
-public interface Guest {
+public interface Guest extends AutoCloseable {
     /**
      * @param export the export name
      * @param signature its type
@@ -28,4 +28,12 @@ public interface Guest {
 
     /** @return a copy of the exported memory "memory" */
     byte[] memory();
+
+    /**
+     * Ends the instance the way the engine's documentation asks a host to: Weft frees its memories
+     * now ({@code Instance.close()}); Chicory has nothing to close (its memories are heap arrays the
+     * garbage collector reclaims).
+     */
+    @Override
+    void close();
 }

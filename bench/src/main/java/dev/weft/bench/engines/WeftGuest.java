@@ -127,6 +127,11 @@ final class WeftGuest implements Guest {
         return copy;
     }
 
+    @Override
+    public void close() {
+        instance.close();
+    }
+
     static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {
             return r;

@@ -26,8 +26,11 @@ public final class PreparedWorkload {
         this.module = engine.compile(BenchFiles.bytes(spec.file()));
     }
 
-    /** Makes the fresh instance the next {@link #run()} uses. */
+    /** Makes the fresh instance the next {@link #run()} uses, closing the one before. */
     public void instantiate() {
+        if (guest != null) {
+            guest.close();
+        }
         guest = module.instantiate(spec.host());
         function = guest.function(spec.export(), spec.signature());
     }
