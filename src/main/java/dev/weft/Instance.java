@@ -48,10 +48,11 @@ public interface Instance extends AutoCloseable {
     Map<String, Object> exports();
 
     /**
-     * Frees what the instance holds outside the Java heap (the memory it defines, not the ones it
-     * imports) now, instead of when the garbage collector finds the instance unreachable. Use it
-     * when instantiating often. Afterwards calling its functions fails with
-     * {@link IllegalStateException} at the first memory access. Closing twice does nothing.
+     * Releases what the instance holds outside the Java heap (the memory it defines, not the ones
+     * it imports; see {@link Memory#close()}) instead of leaving it until the garbage collector
+     * finds the instance unreachable. Use it when instantiating often. Afterwards calling its
+     * functions fails with {@link IllegalStateException} if it has a memory. Closing twice does
+     * nothing.
      */
     @Override
     void close();

@@ -34,15 +34,21 @@ public interface Memory extends AutoCloseable {
     /** @return current size in pages */
     long pages();
 
-    /** @return a view of the memory's current bytes, valid until the memory grows */
+    /**
+     * @return a view of the memory's current bytes, valid until the memory grows
+     * @throws IllegalStateException if the memory is closed
+     */
     MemorySegment segment();
 
     /**
-     * Frees the memory's bytes now, rather than when the garbage collector finds the memory
-     * unreachable. Afterwards every view of it throws {@link IllegalStateException} when accessed,
-     * as does WebAssembly code still using it. An instance closes the memory it defines itself
-     * ({@link Instance#close()}); close a memory made with {@link #create} when done with it.
-     * Closing twice does nothing.
+     * Releases the memory's bytes, rather than leaving them until the garbage collector finds the
+     * memory unreachable. Small memories share their storage in batches, freed together (one JVM
+     * handshake per batch rather than per memory), so the bytes may be freed a little later than
+     * this call; docs/embedding.md has the details. Afterwards {@link #segment()} and
+     * {@link #grow} throw {@link IllegalStateException}, as do calls into an instance using the
+     * memory; views taken before fail the same way once the bytes are freed: do not use them.
+     * An instance closes the memory it defines itself ({@link Instance#close()}); close a memory
+     * made with {@link #create} when done with it. Closing twice does nothing.
      */
     @Override
     void close();
@@ -52,6 +58,7 @@ public interface Memory extends AutoCloseable {
      *
      * @param deltaPages pages to add
      * @return the previous size in pages, or -1 if the memory cannot grow that much
+     * @throws IllegalStateException if the memory is closed
      */
     long grow(long deltaPages);
 }

@@ -9,6 +9,7 @@ import dev.weft.ValueType;
 import dev.weft.code.CompiledCode;
 import dev.weft.runtime.FunctionInstance;
 import dev.weft.runtime.GlobalInstance;
+import dev.weft.runtime.MemoryInstance;
 import dev.weft.runtime.ModuleInstance;
 
 import java.lang.foreign.MemorySegment;
@@ -192,6 +193,9 @@ public final class Machine implements HostCall {
         functions = target.code.functions;
         globals = target.globals;
         memory = target.memory == null ? null : target.memory.segment;
+        if (memory == MemoryInstance.CLOSED) {
+            throw MemoryInstance.closedError();
+        }
     }
 
     /** Re-reads the memory view (after memory.grow, or anything that might have grown it). */

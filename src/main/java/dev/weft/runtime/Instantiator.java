@@ -97,8 +97,14 @@ public final class Instantiator {
         try {
             return initialise(module, d, code, executor, functions, tables, memories, globals, nf, nm, ng);
         } catch (RuntimeException | Error e) {
-            for (int i = nm; i < memories.length; i++) {
-                memories[i].close(); // nobody can reach a memory of an instance that failed to start
+            // The failed instance's functions stay reachable if active elements put them into an
+            // imported table (the spec keeps those writes) or the start function handed them out;
+            // its memories then stay open for them, left to the Cleaner. Otherwise nobody can
+            // reach them: free them now.
+            if (nt == 0 && d.startFunction < 0) {
+                for (int i = nm; i < memories.length; i++) {
+                    memories[i].close();
+                }
             }
             throw e;
         }

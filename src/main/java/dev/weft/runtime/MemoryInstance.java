@@ -13,25 +13,32 @@ import java.lang.ref.Cleaner;
  * A linear memory, off-heap. The bytes live in a backing segment that may be larger than
  * the memory (capacity), so {@code memory.grow} in small steps rarely copies: it usually
  * just takes a longer view of the same backing, and a view taken before stays valid (merely
- * shorter). Backing segments come from one shared arena per memory, freed at once by
- * {@link #close()} or, failing that, when the memory becomes unreachable (a {@link Cleaner}),
- * so a host instantiating many times need not wait for the garbage collector.
+ * shorter). Backing segments come from the {@link StoragePool}, released by {@link #close()} or,
+ * failing that, when the memory becomes unreachable (a {@link Cleaner}), so a host instantiating
+ * many times need not wait for the garbage collector.
  */
 public final class MemoryInstance implements Memory {
     /** The WebAssembly 2.0 maximum: 65536 pages, 4 GiB. */
     public static final long MAX_PAGES = 65536;
 
+    /**
+     * The view of a closed memory: never accessed, its identity tells the executor that the
+     * memory is closed. A segment of an arena already closed, should anything access it anyway.
+     */
+    public static final MemorySegment CLOSED = closedSegment();
+
     private static final Cleaner CLEANER = Cleaner.create();
 
-    private final Arena arena = Arena.ofShared();
+    private final StoragePool.Storage storage = StoragePool.SHARED.storage();
     private final Cleaner.Cleanable release;
+    private volatile boolean closed;
     private final long declaredMin;
     private final long maxPages;
     /** The declared maximum, or -1: what import matching and {@link #type()} see (not the engine's cap). */
     private final long declaredMax;
     private MemorySegment backing;
     private long pages;
-    /** The current view: exactly {@code pages * PAGE_SIZE} bytes. Read by the executor. */
+    /** The current view: exactly {@code pages * PAGE_SIZE} bytes, or {@link #CLOSED}. Read by the executor. */
     public MemorySegment segment;
 
     /**
@@ -48,9 +55,9 @@ public final class MemoryInstance implements Memory {
             throw new WeftException("memory of " + l.min() + " pages exceeds the limit of " + maxPages + " pages");
         }
         this.pages = l.min();
-        this.release = CLEANER.register(this, new Release(arena));
+        this.release = CLEANER.register(this, storage);
         try {
-            this.backing = arena.allocate(pages * PAGE_SIZE, 16);
+            this.backing = storage.allocate(pages * PAGE_SIZE);
         } catch (OutOfMemoryError e) {
             release.clean();
             throw new WeftException("cannot allocate a memory of " + pages + " pages: " + e.getMessage());
@@ -58,22 +65,29 @@ public final class MemoryInstance implements Memory {
         this.segment = backing;
     }
 
-    /** Closes the arena: holds only the arena, never the memory, so the memory can become unreachable. */
-    private record Release(Arena arena) implements Runnable {
-        @Override
-        public void run() {
-            arena.close();
-        }
+    private static MemorySegment closedSegment() {
+        Arena arena = Arena.ofShared();
+        MemorySegment s = arena.allocate(0);
+        arena.close();
+        return s;
     }
 
     /**
-     * Frees the memory now. Every view of it becomes inaccessible (accesses throw
-     * {@link IllegalStateException}), also for code running in it on another thread.
-     * Closing twice does nothing.
+     * Releases the memory's bytes to the {@link StoragePool}, which frees them now or with the
+     * rest of their batch. From now on {@link #segment()} and {@link #grow} throw, and calls into
+     * an instance using this memory fail on entry; views taken before fail once the bytes are
+     * freed. Closing twice does nothing.
      */
     @Override
     public void close() {
+        closed = true;
+        segment = CLOSED;
         release.clean();
+    }
+
+    /** @return the exception for using a closed memory */
+    public static IllegalStateException closedError() {
+        return new IllegalStateException("the memory is closed");
     }
 
     @Override
@@ -93,11 +107,17 @@ public final class MemoryInstance implements Memory {
 
     @Override
     public MemorySegment segment() {
+        if (closed) {
+            throw closedError();
+        }
         return segment;
     }
 
     @Override
     public long grow(long deltaPages) {
+        if (closed) {
+            throw closedError();
+        }
         long old = pages;
         if (deltaPages < 0 || deltaPages > maxPages - old) {
             return -1;
@@ -110,10 +130,10 @@ public final class MemoryInstance implements Memory {
             long capacityPages = Math.min(maxPages, Math.max(wanted, old + old / 2));
             MemorySegment bigger;
             try {
-                bigger = arena.allocate(capacityPages * PAGE_SIZE, 16);
+                bigger = storage.allocate(capacityPages * PAGE_SIZE);
             } catch (OutOfMemoryError e) {
                 try {
-                    bigger = arena.allocate(bytes, 16);
+                    bigger = storage.allocate(bytes);
                 } catch (OutOfMemoryError again) {
                     return -1;
                 }
