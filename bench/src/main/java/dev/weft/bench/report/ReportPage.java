@@ -204,8 +204,9 @@ final class ReportPage {
 
     private void instantiation() {
         md.append("### Instantiation\n\nInstantiating an already parsed module and closing the instance, µs per instance "
-                + "(function imports bound to stubs), and KB allocated per instance where run with `-prof gc`. Weft's close frees the "
-                + "instance's memory at once (a JVM handshake); Chicory has nothing to close.\n\n");
+                + "(function imports bound to stubs), and KB allocated per instance where run with `-prof gc`. Weft's close releases the "
+                + "instance's memory, freed with its batch of up to 32 small memories (one JVM handshake per batch; "
+                + "docs/embedding.md); Chicory has nothing to close.\n\n");
         md.append("| module |");
         for (String e : Ratios.ENGINES) {
             md.append(' ').append(e).append(" µs | KB |");
