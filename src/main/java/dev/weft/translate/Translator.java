@@ -84,6 +84,8 @@ public final class Translator {
     private int lastCompareB;
     private boolean lastCompareImm;
     private int lastCompareImmValue;
+    /** Where the last instruction, a plain near copy, starts (fusable with what follows), or -1. */
+    private int lastCopyPc = -1;
 
     private Translator(DecodedModule module) {
         this.module = module;
@@ -189,6 +191,7 @@ public final class Translator {
         lastDstHeight = -1;
         lastResultSlot = -1;
         lastCompare = NONE;
+        lastCopyPc = -1;
         internalInstructions++;
         return pc;
     }
@@ -201,6 +204,7 @@ public final class Translator {
         lastDstHeight = -1;
         lastResultSlot = -1;
         lastCompare = NONE;
+        lastCopyPc = -1;
     }
 
     private int tempSlot(int h) {
@@ -307,10 +311,26 @@ public final class Translator {
         if (isFar(target) || isFar(source)) {
             int op = ref ? Opcodes.COPY_REF_FAR : Opcodes.COPY_FAR;
             note(out.emitCopyFar(op, target, source), op);
+        } else if (!ref && fusableCopy()) {
+            // Two copies in a row (loops rotating locals): one copy2.
+            MemorySegment code = out.view();
+            int dst = InstructionDecoder.Unary.dst(code, lastPc);
+            int src = InstructionDecoder.Unary.src(code, lastPc);
+            out.position(lastPc);
+            internalInstructions--;
+            note(out.emitMove2(Opcodes.COPY2, dst, src, target, source), Opcodes.COPY2);
         } else {
             int op = ref ? Opcodes.COPY_REF : Opcodes.COPY;
-            note(out.emitUnary(op, target, source), op);
+            int pc = note(out.emitUnary(op, target, source), op);
+            if (!ref) {
+                lastCopyPc = pc;
+            }
         }
+    }
+
+    /** Whether the last instruction is a plain copy that the next one may absorb (no label between). */
+    private boolean fusableCopy() {
+        return lastCopyPc >= 0 && lastCopyPc == lastPc && labelAt != out.position();
     }
 
     /** Moves the top n values into the slots of the label at height target (in place: nothing to do). */
@@ -447,6 +467,19 @@ public final class Translator {
         }
         int slot = read(h, 0);
         stack.pop();
+        if (fusableCopy()) {
+            // A copy right before the branch (a loop moving one local, then testing another).
+            MemorySegment code = out.view();
+            int dst = InstructionDecoder.Unary.dst(code, lastPc);
+            int src = InstructionDecoder.Unary.src(code, lastPc);
+            out.position(lastPc);
+            internalInstructions--;
+            int op = whenTrue ? Opcodes.COPY_BR_IF : Opcodes.COPY_BR_IF_NOT;
+            int pc = out.emitCopyJumpIf(op, dst, src, slot, 0);
+            note(pc, op);
+            pendingField = pc + InstructionDecoder.CopyJumpIf.OFF_AT;
+            return pc;
+        }
         int op = whenTrue ? Opcodes.BR_IF : Opcodes.BR_IF_NOT;
         int pc = out.emitJumpIf(op, slot, 0);
         note(pc, op);
