@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -894,21 +895,33 @@ public class Generator {
                 """.formatted(doc, className, className, fetch, dispatch, extra);
     }
 
-    static String switchInterpreter() {
+    /**
+     * The first-level switch of a dispatch loop: a case per hot instruction setting pc to call(op),
+     * every other opcode to {@code cold(coldArgs)}.
+     */
+    static String hotSwitch(Function<Op, String> call, String coldArgs) {
         StringBuilder sw = new StringBuilder();
         sw.append("                switch ((int) w & 0xFFFF) {\n");
         for (Op op : OPS) {
             if (op.hot) {
                 sw.append("                    case Opcodes.").append(op.constant()).append(" -> pc = ")
-                        .append(handlerRef(op)).append("(").append(loopArgs(op)).append(");\n");
+                        .append(call.apply(op)).append(";\n");
             }
         }
-        sw.append("                    default -> pc = cold(").append(COLD_ARGS).append(");\n");
+        sw.append("                    default -> pc = cold(").append(coldArgs).append(");\n");
         sw.append("                }");
+        return sw.toString();
+    }
+
+    /**
+     * The second level of a dispatch loop: {@code cold()}, choosing by opcode range among the
+     * out-of-line switches {@code coldN()}, whose cases return call(op).
+     */
+    static String coldSwitches(Function<Op, String> call, String throwsClause) {
         StringBuilder extra = new StringBuilder();
         List<List<Op>> groups = coldGroups();
         extra.append("\n    /** Second level: the opcodes not in the first switch, grouped by opcode range. */\n");
-        extra.append("    private static int cold(").append(HANDLER_PARAMS).append(") {\n");
+        extra.append("    private static int cold(").append(HANDLER_PARAMS).append(")").append(throwsClause).append(" {\n");
         extra.append("        return switch (((int) w & 0xFFFF) / ").append(COLD_GROUP).append(") {\n");
         for (int g = 0; g < groups.size(); g++) {
             if (!groups.get(g).isEmpty()) {
@@ -920,20 +933,26 @@ public class Generator {
             if (groups.get(g).isEmpty()) {
                 continue;
             }
-            extra.append("\n    private static int cold").append(g).append("(").append(HANDLER_PARAMS).append(") {\n");
+            extra.append("\n    private static int cold").append(g).append("(").append(HANDLER_PARAMS).append(")")
+                    .append(throwsClause).append(" {\n");
             extra.append("        return switch ((int) w & 0xFFFF) {\n");
             for (Op op : groups.get(g)) {
-                extra.append("            case Opcodes.").append(op.constant()).append(" -> ").append(handlerRef(op))
-                        .append("(").append(handlerArgs(op)).append(");\n");
+                extra.append("            case Opcodes.").append(op.constant()).append(" -> ").append(call.apply(op)).append(";\n");
             }
             extra.append("            default -> throw Machine.badOpcode(pc, (int) w & 0xFFFF);\n        };\n    }\n");
         }
+        return extra.toString();
+    }
+
+    static String switchInterpreter() {
+        String sw = hotSwitch(op -> handlerRef(op) + "(" + loopArgs(op) + ")", COLD_ARGS);
+        String extra = coldSwitches(op -> handlerRef(op) + "(" + handlerArgs(op) + ")", "");
         return loop("SwitchInterpreter",
                 "The {@code switch} dispatch mode: a first-level switch over the hot instructions, each case calling\n"
                         + " * the instruction's handler (small enough for the JIT to inline), and all other instructions\n"
                         + " * through out-of-line second-level switches calling their handlers.",
                 "                // the next 8 bytes are read by the cases of instructions longer than 8 bytes",
-                sw.toString(), extra.toString());
+                sw, extra);
     }
 
     static String handleField(Op op) {
@@ -941,16 +960,8 @@ public class Generator {
     }
 
     static String handleInterpreter() {
-        StringBuilder sw = new StringBuilder();
-        sw.append("                switch ((int) w & 0xFFFF) {\n");
-        for (Op op : OPS) {
-            if (op.hot) {
-                sw.append("                    case Opcodes.").append(op.constant()).append(" -> pc = (int) ")
-                        .append(handleField(op)).append(".invokeExact(").append(handlerArgs(op)).append(");\n");
-            }
-        }
-        sw.append("                    default -> pc = cold(").append(HANDLER_ARGS).append(");\n");
-        sw.append("                }");
+        Function<Op, String> invoke = op -> "(int) " + handleField(op) + ".invokeExact(" + handlerArgs(op) + ")";
+        String sw = hotSwitch(invoke, HANDLER_ARGS);
         StringBuilder extra = new StringBuilder();
         extra.append("""
 
@@ -1009,28 +1020,7 @@ public class Generator {
             extra.append("    }\n");
         }
         // The rare opcodes: out-of-line switches over the same constant handles, as in the switch mode.
-        List<List<Op>> groups = coldGroups();
-        extra.append("\n    /** Second level: the opcodes not in the first switch, grouped by opcode range. */\n");
-        extra.append("    private static int cold(").append(HANDLER_PARAMS).append(") throws Throwable {\n");
-        extra.append("        return switch (((int) w & 0xFFFF) / ").append(COLD_GROUP).append(") {\n");
-        for (int g = 0; g < groups.size(); g++) {
-            if (!groups.get(g).isEmpty()) {
-                extra.append("            case ").append(g).append(" -> cold").append(g).append("(").append(HANDLER_ARGS).append(");\n");
-            }
-        }
-        extra.append("            default -> throw Machine.badOpcode(pc, (int) w & 0xFFFF);\n        };\n    }\n");
-        for (int g = 0; g < groups.size(); g++) {
-            if (groups.get(g).isEmpty()) {
-                continue;
-            }
-            extra.append("\n    private static int cold").append(g).append("(").append(HANDLER_PARAMS).append(") throws Throwable {\n");
-            extra.append("        return switch ((int) w & 0xFFFF) {\n");
-            for (Op op : groups.get(g)) {
-                extra.append("            case Opcodes.").append(op.constant()).append(" -> (int) ").append(handleField(op))
-                        .append(".invokeExact(").append(handlerArgs(op)).append(");\n");
-            }
-            extra.append("            default -> throw Machine.badOpcode(pc, (int) w & 0xFFFF);\n        };\n    }\n");
-        }
+        extra.append(coldSwitches(invoke, " throws Throwable"));
         return loop("HandleInterpreter",
                 "The {@code handles} dispatch mode (indirect threading): the opcode selects the instruction's handler\n"
                         + " * from a table of {@link MethodHandle}s, one per opcode, invoked exactly. The table is a\n"
@@ -1039,7 +1029,7 @@ public class Generator {
                         + " * compilation deoptimises the loop and it is recompiled with the wider profile. The handlers are\n"
                         + " * the switch mode's; as there, the rare opcodes are dispatched out of line.",
                 "                long w2 = code.get(CodeLayout.WORD, pc + 8);",
-                sw.toString(), extra.toString());
+                sw, extra.toString());
     }
 
     /** The non-hot opcodes in groups of {@link #COLD_GROUP} by opcode value. */

@@ -84,8 +84,8 @@ public final class Translator {
     private int lastCompareB;
     private boolean lastCompareImm;
     private int lastCompareImmValue;
-    /** Where the last instruction, a plain near copy, starts (fusable with what follows), or -1. */
-    private int lastCopyPc = -1;
+    /** Whether the last instruction, at lastPc, is a plain near copy (fusable with what follows). */
+    private boolean lastIsCopy;
 
     private Translator(DecodedModule module) {
         this.module = module;
@@ -191,7 +191,7 @@ public final class Translator {
         lastDstHeight = -1;
         lastResultSlot = -1;
         lastCompare = NONE;
-        lastCopyPc = -1;
+        lastIsCopy = false;
         internalInstructions++;
         return pc;
     }
@@ -204,7 +204,7 @@ public final class Translator {
         lastDstHeight = -1;
         lastResultSlot = -1;
         lastCompare = NONE;
-        lastCopyPc = -1;
+        lastIsCopy = false;
     }
 
     private int tempSlot(int h) {
@@ -313,24 +313,32 @@ public final class Translator {
             note(out.emitCopyFar(op, target, source), op);
         } else if (!ref && fusableCopy()) {
             // Two copies in a row (loops rotating locals): one copy2.
-            MemorySegment code = out.view();
-            int dst = InstructionDecoder.Unary.dst(code, lastPc);
-            int src = InstructionDecoder.Unary.src(code, lastPc);
-            out.position(lastPc);
-            internalInstructions--;
-            note(out.emitMove2(Opcodes.COPY2, dst, src, target, source), Opcodes.COPY2);
+            int copy = takeLastCopy();
+            note(out.emitMove2(Opcodes.COPY2, copy >>> 16, copy & 0xFFFF, target, source), Opcodes.COPY2);
         } else {
             int op = ref ? Opcodes.COPY_REF : Opcodes.COPY;
-            int pc = note(out.emitUnary(op, target, source), op);
-            if (!ref) {
-                lastCopyPc = pc;
-            }
+            note(out.emitUnary(op, target, source), op);
+            lastIsCopy = !ref;
         }
     }
 
     /** Whether the last instruction is a plain copy that the next one may absorb (no label between). */
     private boolean fusableCopy() {
-        return lastCopyPc >= 0 && lastCopyPc == lastPc && labelAt != out.position();
+        return lastIsCopy && labelAt != out.position();
+    }
+
+    /**
+     * Removes the {@link #fusableCopy} just emitted, for the instruction that absorbs it.
+     *
+     * @return its fields, {@code dst << 16 | src} (near slots are 16-bit)
+     */
+    private int takeLastCopy() {
+        MemorySegment code = out.view();
+        int dst = InstructionDecoder.Unary.dst(code, lastPc);
+        int src = InstructionDecoder.Unary.src(code, lastPc);
+        out.position(lastPc);
+        internalInstructions--;
+        return dst << 16 | src;
     }
 
     /** Moves the top n values into the slots of the label at height target (in place: nothing to do). */
@@ -469,13 +477,9 @@ public final class Translator {
         stack.pop();
         if (fusableCopy()) {
             // A copy right before the branch (a loop moving one local, then testing another).
-            MemorySegment code = out.view();
-            int dst = InstructionDecoder.Unary.dst(code, lastPc);
-            int src = InstructionDecoder.Unary.src(code, lastPc);
-            out.position(lastPc);
-            internalInstructions--;
+            int copy = takeLastCopy();
             int op = whenTrue ? Opcodes.COPY_BR_IF : Opcodes.COPY_BR_IF_NOT;
-            int pc = out.emitCopyJumpIf(op, dst, src, slot, 0);
+            int pc = out.emitCopyJumpIf(op, copy >>> 16, copy & 0xFFFF, slot, 0);
             note(pc, op);
             pendingField = pc + InstructionDecoder.CopyJumpIf.OFF_AT;
             return pc;
