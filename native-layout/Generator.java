@@ -769,17 +769,23 @@ public class Generator {
                 b.append(indent).append("int r = ").append(call).append(";\n");
                 b.append(indent).append("s[fp + ").append(access(op.shape.field("dst"))).append("] = r;\n");
                 String test = op.kind.equals("assign_ifnez") ? "r != 0" : "r == 0";
-                b.append(indent).append(next.formatted(test + " ? pc + " + access(op.shape.field("off")) + " : pc + " + size))
-                        .append("\n");
+                b.append(indent).append(next.formatted(test + " ? " + taken(op) + " : pc + " + size)).append("\n");
             }
             case "if", "ifnot" -> {
                 String cond = op.kind.equals("if") ? call : "!" + call;
-                b.append(indent).append(next.formatted(cond + " ? pc + " + access(op.shape.field("off")) + " : pc + " + size))
-                        .append("\n");
+                b.append(indent).append(next.formatted(cond + " ? " + taken(op) + " : pc + " + size)).append("\n");
             }
             default -> throw new IllegalStateException(op.kind);
         }
         return b.toString();
+    }
+
+    /**
+     * A taken branch: through {@code Machine.branch}, which checks fuel, deadlines and
+     * interruption when the branch goes backward (a loop's next iteration).
+     */
+    static String taken(Op op) {
+        return "m.branch(pc, " + access(op.shape.field("off")) + ", fp)";
     }
 
     static String handlers() {
@@ -859,7 +865,8 @@ public class Generator {
 
                     /**
                      * Runs from the machine's current pc until the entry frame returns (a handler returns
-                     * {@link Machine#EXIT}). Handlers return the next pc, or {@link Machine#RELOAD} after changing
+                     * {@link Machine#EXIT}) or the call suspends ({@link Machine#SUSPEND}, with the machine's pc
+                     * and fp saved). Handlers return the next pc, or {@link Machine#RELOAD} after changing
                      * the frame (calls, returns), when the loop reloads its locals from the machine.
                      *
                      * @param m the machine, positioned at the first instruction to run
@@ -878,8 +885,8 @@ public class Generator {
                                 }
                 %s
                                 if (pc < 0) {
-                                    if (pc == Machine.EXIT) {
-                                        return;
+                                    if (pc != Machine.RELOAD) {
+                                        return; // EXIT or SUSPEND
                                     }
                                     code = m.code;
                                     pc = m.pc;

@@ -72,6 +72,34 @@ public interface HostCall {
     void setRef(int index, Object value);
 
     /**
+     * @return the fuel the running call has left, or {@link Long#MAX_VALUE} if it is not metered
+     *     (see {@link Execution})
+     */
+    long fuel();
+
+    /**
+     * Charges the running call fuel for the host function's own work, so that a guest cannot
+     * escape its budget through expensive host calls. Does nothing if the call is not metered.
+     *
+     * @param units fuel to charge, at least 0
+     * @throws TrapException of kind {@link TrapKind#OUT_OF_FUEL} if the call has less left (nothing
+     *     is charged); let it propagate to make the call trap
+     */
+    void consumeFuel(long units);
+
+    /**
+     * Suspends the resumable call when this host function returns ({@link Execution#start}): the
+     * call's {@link ResumableCall} reports {@link ResumableCall.State#YIELDED}, and the host resumes
+     * it later, on any thread, optionally supplying this host function's results then
+     * ({@link ResumableCall#resume(Object...)}). Results set here before returning stay unless
+     * replaced at the resumption.
+     *
+     * @throws IllegalStateException if the call is not resumable, or this host function runs in a
+     *     call nested inside another host function's
+     */
+    void suspend();
+
+    /**
      * @return the memory of the calling instance (its memory 0)
      * @throws IllegalStateException if the caller is not a WebAssembly instance with a memory
      */

@@ -25,7 +25,7 @@ public interface Memory extends AutoCloseable {
      * @return a new zeroed memory
      */
     static Memory create(MemoryType type) {
-        return new MemoryInstance(type, MemoryInstance.MAX_PAGES);
+        return new MemoryInstance(type);
     }
 
     /** @return the memory's type (its limits as currently declared) */

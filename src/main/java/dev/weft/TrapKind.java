@@ -1,6 +1,10 @@
 package dev.weft;
 
-/** Every trap the WebAssembly specification defines. */
+/**
+ * Why a call trapped: every trap the WebAssembly specification defines, and the ways a host
+ * bounds and stops a guest ({@link #OUT_OF_FUEL}, {@link #DEADLINE_EXCEEDED}, {@link #INTERRUPTED};
+ * see {@link Execution}).
+ */
 public enum TrapKind {
     /** The {@code unreachable} instruction ran. */
     UNREACHABLE("unreachable"),
@@ -21,7 +25,16 @@ public enum TrapKind {
     /** {@code call_indirect} with an index outside the table. */
     UNDEFINED_ELEMENT("undefined element"),
     /** The call depth or value stack limit was reached. */
-    CALL_STACK_EXHAUSTED("call stack exhausted");
+    CALL_STACK_EXHAUSTED("call stack exhausted"),
+    /** The call's fuel ran out (see {@link Execution#setFuel(long)} and {@link Engine.Builder#callFuel(long)}). */
+    OUT_OF_FUEL("out of fuel"),
+    /** The call ran past its deadline (see {@link Execution#setTimeout} and {@link Engine.Builder#callTimeout}). */
+    DEADLINE_EXCEEDED("deadline exceeded"),
+    /**
+     * The call was stopped from outside: {@link Execution#interrupt()}, {@link Thread#interrupt()} of
+     * the calling thread, or {@link Instance#close()} of an instance the call was running in.
+     */
+    INTERRUPTED("interrupted");
 
     private final String message;
 

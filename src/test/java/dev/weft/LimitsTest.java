@@ -133,7 +133,7 @@ class LimitsTest {
     @ParameterizedTest
     @EnumSource(DispatchMode.class)
     void memoryGrowStopsAtMaxMemoryPages(DispatchMode mode) {
-        Instance instance = limits(Engine.builder().dispatch(mode).maxMemoryPages(4).build());
+        Instance instance = limits(Engine.builder().dispatch(mode).limits(ResourceLimits.builder().maxMemoryBytes(4 * Memory.PAGE_SIZE).build()).build());
         assertEquals(1, call(instance, "grow", 2));
         assertEquals(-1, call(instance, "grow", 2));
         assertEquals(3, call(instance, "grow", 1));
@@ -149,7 +149,7 @@ class LimitsTest {
     void importedMemoriesKeepTheirOwnLimits(DispatchMode mode) {
         // the engine caps the memories it creates; a host-created memory is bounded by its own type
         Memory memory = Memory.create(new MemoryType(Limits.of(1, 6)));
-        Engine small = Engine.builder().dispatch(mode).maxMemoryPages(2).build();
+        Engine small = Engine.builder().dispatch(mode).limits(ResourceLimits.builder().maxMemoryBytes(2 * Memory.PAGE_SIZE).build()).build();
         Instance instance = small.instantiate(TestWasm.module("imported_memory"), Imports.builder().add("env", "memory", memory).build());
         assertEquals(1, memory.grow(4));
         assertEquals(5, instance.function("size").call()[0]);
@@ -159,7 +159,7 @@ class LimitsTest {
     @ParameterizedTest
     @EnumSource(DispatchMode.class)
     void declaredSizesOverTheEngineLimitsFailInstantiation(DispatchMode mode) {
-        Engine small = Engine.builder().dispatch(mode).maxMemoryPages(10).maxTableElements(100).build();
+        Engine small = Engine.builder().dispatch(mode).limits(ResourceLimits.builder().maxMemoryBytes(10 * Memory.PAGE_SIZE).maxTableElements(100).build()).build();
         WeftException m = assertThrows(WeftException.class, () -> small.instantiate(TestWasm.module("big_memory")));
         assertEquals(WeftException.class, m.getClass());
         assertEquals("memory of 11 pages exceeds the limit of 10 pages", m.getMessage());
@@ -167,7 +167,7 @@ class LimitsTest {
         assertEquals(WeftException.class, t.getClass());
         assertEquals("table of 101 elements exceeds the limit of 100 elements", t.getMessage());
         // within the limits they instantiate
-        Engine roomy = Engine.builder().dispatch(mode).maxMemoryPages(11).maxTableElements(101).build();
+        Engine roomy = Engine.builder().dispatch(mode).limits(ResourceLimits.builder().maxMemoryBytes(11 * Memory.PAGE_SIZE).maxTableElements(101).build()).build();
         assertEquals(11, roomy.instantiate(TestWasm.module("big_memory")).memory("memory").pages());
         assertEquals(101, roomy.instantiate(TestWasm.module("big_table")).table("table").size());
     }

@@ -223,7 +223,7 @@ class LinkingTest {
     void importMatchingUsesTheDeclaredMaximumNotTheEngineCap() {
         // the engine caps the memory at 10 pages, but its type still declares a maximum of 100:
         // a module requiring a maximum of at most 50 must not accept it
-        Engine capped = Engine.builder().maxMemoryPages(10).maxTableElements(10).build();
+        Engine capped = Engine.builder().limits(ResourceLimits.builder().maxMemoryBytes(10 * Memory.PAGE_SIZE).maxTableElements(10).build()).build();
         Instance exporter = capped.instantiate(TestWasm.module("limited_exporter"));
         assertEquals(Limits.of(1, 100), exporter.memory("memory").type().limits());
         assertEquals(Limits.of(1, 100), exporter.table("table").type().limits());

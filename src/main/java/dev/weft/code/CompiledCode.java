@@ -12,7 +12,7 @@ import java.lang.foreign.MemorySegment;
  */
 public final class CompiledCode {
     /** Ints per function in {@link #functions}. */
-    public static final int STRIDE = 5;
+    public static final int STRIDE = 6;
     /** Offset of the function's first instruction. */
     public static final int ENTRY = 0;
     /** Number of parameter slots. */
@@ -23,6 +23,11 @@ public final class CompiledCode {
     public static final int FRAME = 3;
     /** Flags, see {@link #REF_LOCALS}. */
     public static final int FLAGS = 4;
+    /**
+     * Fuel a call of the function costs: the number of WebAssembly instructions in its body (see
+     * {@link #loopCost}).
+     */
+    public static final int FUEL = 5;
     /** Flag: some declared local is a reference, so the reference slots need clearing too. */
     public static final int REF_LOCALS = 1;
 
@@ -30,6 +35,12 @@ public final class CompiledCode {
     public final MemorySegment code;
     /** {@link #STRIDE} ints per function, indexed by function index (imported functions' rows are unused). */
     public final int[] functions;
+    /**
+     * Fuel of each loop iteration, by the offset its backward branches jump to: an open-addressing
+     * hash table of pairs {@code [offset + 1, cost]} (0 marks a free entry), its length a power of two
+     * times two. See {@link #loopCost}.
+     */
+    private final int[] loopCosts;
     /** Number of Wasm instructions translated (for the translation statistics). */
     public final long wasmInstructions;
     /** Number of internal instructions emitted. */
@@ -38,14 +49,30 @@ public final class CompiledCode {
     /**
      * @param code the code
      * @param functions the function table
+     * @param loopCosts the loop cost table, built by {@link LoopCosts}
      * @param wasmInstructions Wasm instructions read
      * @param internalInstructions internal instructions written
      */
-    public CompiledCode(MemorySegment code, int[] functions, long wasmInstructions, long internalInstructions) {
+    public CompiledCode(MemorySegment code, int[] functions, int[] loopCosts, long wasmInstructions,
+            long internalInstructions) {
         this.code = code;
         this.functions = functions;
+        this.loopCosts = loopCosts;
         this.wasmInstructions = wasmInstructions;
         this.internalInstructions = internalInstructions;
+    }
+
+    /**
+     * The fuel of one more iteration of a loop, charged by a branch back to its start: the number
+     * of WebAssembly instructions in the loop's body (nested loops included once, as a call
+     * charges its whole body once). Every backward branch targets an offset the translator
+     * recorded.
+     *
+     * @param target the offset a backward branch jumps to
+     * @return the loop's cost, or 1 for an offset that starts no loop (never, for translated code)
+     */
+    public int loopCost(int target) {
+        return LoopCosts.lookup(loopCosts, target);
     }
 
     /**

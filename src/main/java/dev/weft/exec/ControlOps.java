@@ -22,13 +22,13 @@ final class ControlOps {
     }
 
     static int br(int pc, long w, long w2, long[] s, int fp, Machine m) {
-        return pc + Jump.off(w, w2);
+        return m.branch(pc, Jump.off(w, w2), fp);
     }
 
     static int brTable(int pc, long w, long w2, long[] s, int fp, Machine m) {
         int index = (int) s[fp + JumpTable.index(w, w2)];
         int count = JumpTable.count(w, w2);
         int entry = Integer.compareUnsigned(index, count) < 0 ? index : count;
-        return pc + JumpTable.targets(m.code, pc, entry);
+        return m.branch(pc, JumpTable.targets(m.code, pc, entry), fp);
     }
 }

@@ -35,6 +35,8 @@ public final class Machine implements HostCall {
     public static final int RELOAD = -1;
     /** Returned when the entry frame returns: the loop ends. */
     public static final int EXIT = -2;
+    /** Returned when a resumable call suspends, its pc and fp saved in the machine: the loop ends. */
+    public static final int SUSPEND = -3;
     private static final int INITIAL_SLOTS = 1 << 12;
     private static final int INITIAL_FRAMES = 1 << 8;
     /**
@@ -44,6 +46,7 @@ public final class Machine implements HostCall {
     private static final TrapKind STACK_OVERFLOW = TrapKind.CALL_STACK_EXHAUSTED;
 
     private final boolean handles;
+    private final CallBounds bounds;
     private final int maxDepth;
     private final int maxSlots;
     private final int maxNesting;
@@ -85,16 +88,30 @@ public final class Machine implements HostCall {
     /** First slot free for an entry from the host (above the frames of any host call in progress). */
     private int top;
     /** Entries from the host that are in progress on this thread (host to Wasm to host to Wasm ...). */
-    private int nesting;
+    int nesting;
+
+    // Bounds of the running call, checked at loop back-edges and calls: what the hot path reads is
+    // here, the rest (deadline, interruption, suspension) in CallBounds.
+    /** Whether the running call is metered. */
+    boolean metered;
+    /** Its fuel left; never negative (a charge that does not fit is not made: the call stops before it). */
+    long fuel;
+    /** The {@link Attention} epoch this machine last looked at. */
+    long seenEpoch;
+    /** One-entry cache of the current code's loop costs (target offset, cost): inner loops hit it. */
+    private int cachedLoop = -1;
+    private int cachedLoopCost;
 
     /**
      * @param handles whether to dispatch through method handles rather than the switch
      * @param maxDepth the most frames the stack may hold
      * @param maxSlots the most value slots the stack may hold
      * @param maxNesting the most nested entries from host functions back into WebAssembly
+     * @param defaults the fuel and timeout of calls made without an {@link ExecutionState}
      */
-    public Machine(boolean handles, int maxDepth, int maxSlots, int maxNesting) {
+    public Machine(boolean handles, int maxDepth, int maxSlots, int maxNesting, CallDefaults defaults) {
         this.handles = handles;
+        this.bounds = new CallBounds(this, defaults);
         this.maxDepth = maxDepth;
         this.maxSlots = maxSlots;
         this.maxNesting = maxNesting;
@@ -136,19 +153,91 @@ public final class Machine implements HostCall {
 
     /**
      * Calls a function whose arguments are in slots {@code base..}; leaves its results in
-     * slots {@code base..}.
+     * slots {@code base..}. An entry from a host function (a call nested in one in progress on
+     * this thread) runs under the bounds of the call in progress; otherwise the call runs under
+     * the engine's defaults.
      *
      * @param f the function
      * @param base first argument slot, from {@link #reserve}
      * @throws TrapException if the function traps
      */
     public void invoke(FunctionInstance f, int base) {
+        invoke(f, base, null);
+    }
+
+    /**
+     * {@link #invoke(FunctionInstance, int)} under an execution's fuel, timeout and interruption.
+     *
+     * @param f the function
+     * @param base first argument slot, from {@link #reserve}
+     * @param execution the execution, or null (see {@link #invoke(FunctionInstance, int)})
+     * @throws TrapException if the function traps (also when it runs out of fuel)
+     */
+    public void invoke(FunctionInstance f, int base, ExecutionState execution) {
         if (f.host != null) {
             callHost(f, base);
             return;
         }
+        run(f, base, execution, false);
+    }
+
+    /**
+     * Starts a resumable call: like {@link #invoke(FunctionInstance, int, ExecutionState)}, but
+     * when its fuel runs out, or a host function it calls asks to {@link #suspend()}, the call
+     * suspends instead: this machine then holds the suspended call, and the thread must stop
+     * using it ({@link Executor#detach}). Only a call that is not nested in another may suspend.
+     *
+     * @param f a WebAssembly function
+     * @param base first argument slot, from {@link #reserve}
+     * @param execution the execution
+     * @return true if the call finished (results in slots {@code base..}), false if it suspended
+     * @throws TrapException if the function traps
+     */
+    public boolean start(FunctionInstance f, int base, ExecutionState execution) {
+        if (nesting != 0) {
+            throw new IllegalStateException("a resumable call cannot start inside another WebAssembly call on this thread");
+        }
+        return run(f, base, execution, true);
+    }
+
+    /**
+     * Continues a suspended call where it stopped.
+     *
+     * @return true if the call finished (results where {@link #start} said), false if it suspended again
+     * @throws TrapException if the function traps
+     */
+    public boolean resume() {
+        boolean suspended = false;
+        try {
+            if (!bounds.resume()) {
+                suspended = true;
+                return false; // still not enough fuel for what the call was about to do
+            }
+            loop();
+            suspended = bounds.suspended();
+            return !suspended;
+        } finally {
+            if (suspended) {
+                bounds.suspend();
+            } else {
+                nesting = 0;
+                depth = 0;
+                top = 0;
+                idle();
+                bounds.end(null);
+            }
+        }
+    }
+
+    private boolean run(FunctionInstance f, int base, ExecutionState execution, boolean resumable) {
         if (nesting >= maxNesting) {
             throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, nestingMessage);
+        }
+        if (f.owner.closed) {
+            throw new IllegalStateException("the instance is closed");
+        }
+        if (f.owner.memory != null && f.owner.memory.segment == MemoryInstance.CLOSED) {
+            throw MemoryInstance.closedError();
         }
         int savedDepth = depth;
         int savedTop = top;
@@ -156,32 +245,52 @@ public final class Machine implements HostCall {
         MemorySegment savedCode = code;
         int savedPc = pc;
         int savedFp = fp;
+        Object outer = bounds.begin(execution, resumable);
         nesting++;
+        boolean suspended = false;
         try {
             switchTo(f.owner);
             pushCrossFrame(0, 0, null);
-            enter(f.index, base);
-            if (handles) {
-                HandleInterpreter.run(this);
-            } else {
-                SwitchInterpreter.run(this);
+            if (enter(f.index, base) != SUSPEND) {
+                loop();
             }
+            suspended = bounds.suspended();
+            return !suspended;
         } finally {
-            nesting--;
-            depth = savedDepth;
-            top = savedTop;
-            code = savedCode;
-            pc = savedPc;
-            fp = savedFp;
-            if (savedInst != null) {
-                switchTo(savedInst);
+            if (suspended) {
+                bounds.suspend();
             } else {
-                inst = null;
-                memory = null;
-                globals = null;
-                functions = null;
+                nesting--;
+                depth = savedDepth;
+                top = savedTop;
+                code = savedCode;
+                pc = savedPc;
+                fp = savedFp;
+                if (savedInst != null) {
+                    switchTo(savedInst);
+                } else {
+                    idle();
+                }
+                bounds.end(outer);
             }
         }
+    }
+
+    private void loop() {
+        if (handles) {
+            HandleInterpreter.run(this);
+        } else {
+            SwitchInterpreter.run(this);
+        }
+    }
+
+    /** Forgets the current instance: no call is in progress on this machine. */
+    private void idle() {
+        inst = null;
+        code = null;
+        memory = null;
+        globals = null;
+        functions = null;
     }
 
     // ------------------------------------------------------------------ calls and returns
@@ -193,8 +302,9 @@ public final class Machine implements HostCall {
         functions = target.code.functions;
         globals = target.globals;
         memory = target.memory == null ? null : target.memory.segment;
-        if (memory == MemoryInstance.CLOSED) {
-            throw MemoryInstance.closedError();
+        cachedLoop = -1;
+        if (target.closed || memory == MemoryInstance.CLOSED) {
+            throw CallBounds.closedTrap();
         }
     }
 
@@ -230,8 +340,13 @@ public final class Machine implements HostCall {
         frameInst = Arrays.copyOf(frameInst, n);
     }
 
-    /** Sets up the frame of a function of the current instance at newFp and moves pc to its entry. */
-    void enter(int function, int newFp) {
+    /**
+     * Sets up the frame of a function of the current instance at newFp and moves pc to its entry;
+     * charges the call's fuel and looks at the call's bounds.
+     *
+     * @return {@link #RELOAD}, or {@link #SUSPEND} if the call suspends at the callee's entry
+     */
+    int enter(int function, int newFp) {
         int[] fn = functions;
         int row = function * CompiledCode.STRIDE;
         int frame = fn[row + CompiledCode.FRAME];
@@ -244,6 +359,65 @@ public final class Machine implements HostCall {
         }
         pc = fn[row + CompiledCode.ENTRY];
         fp = newFp;
+        if (metered) {
+            int cost = fn[row + CompiledCode.FUEL];
+            if (fuel < cost) {
+                return bounds.outOfFuel(cost);
+            }
+            fuel -= cost;
+        }
+        if (attentionNeeded()) {
+            bounds.attention();
+        }
+        return RELOAD;
+    }
+
+    /**
+     * A taken branch. Forward, it is just the target; backward (a loop's next iteration, or a
+     * loop branching to itself: offset 0) it charges the iteration's fuel and looks at the call's
+     * bounds, which is what makes every guest stoppable: a guest can only run long by looping
+     * or calling.
+     *
+     * @param pc the branch's offset
+     * @param off its branch offset
+     * @param fp the frame pointer (saved if the call suspends)
+     * @return the next pc, or {@link #SUSPEND}
+     */
+    int branch(int pc, int off, int fp) {
+        int target = pc + off;
+        if (off > 0) {
+            return target;
+        }
+        if (metered) {
+            int cost = loopCost(target);
+            if (fuel < cost) {
+                this.pc = target;
+                this.fp = fp;
+                return bounds.outOfFuel(cost);
+            }
+            fuel -= cost;
+        }
+        if (attentionNeeded()) {
+            bounds.attention();
+        }
+        return target;
+    }
+
+    private int loopCost(int target) {
+        if (target != cachedLoop) {
+            cachedLoopCost = inst.code.loopCost(target);
+            cachedLoop = target;
+        }
+        return cachedLoopCost;
+    }
+
+    /**
+     * Whether something may concern the running call: a new {@link Attention} epoch (an
+     * interrupt, a close, a deadline tick) or an interrupt of this thread. Two opaque loads
+     * and a compare on the hot path.
+     */
+    private boolean attentionNeeded() {
+        return Attention.epoch() != seenEpoch || Thread.currentThread().isInterrupted();
     }
 
     private void clearLocals(int from, int count, int flags) {
@@ -256,8 +430,7 @@ public final class Machine implements HostCall {
     /** A call of a function of the current instance. */
     int callLocal(int function, int returnPc, int callerFp, int newFp) {
         pushFrame(returnPc, callerFp);
-        enter(function, newFp);
-        return RELOAD;
+        return enter(function, newFp);
     }
 
     /**
@@ -311,12 +484,11 @@ public final class Machine implements HostCall {
             } else {
                 refreshMemory();
             }
-            return RELOAD;
+            return bounds.yieldRequested() ? bounds.yieldNow(f.type, newFp) : RELOAD;
         }
         pushCrossFrame(returnPc, callerFp, inst);
         switchTo(f.owner);
-        enter(f.index, newFp);
-        return RELOAD;
+        return enter(f.index, newFp);
     }
 
     private void callHost(FunctionInstance f, int base) {
@@ -373,6 +545,36 @@ public final class Machine implements HostCall {
         refs = Arrays.copyOf(refs, n);
     }
 
+    /** @return why the suspended call stopped: 1 out of fuel, 2 a host function asked to suspend */
+    public int suspendedFor() {
+        return bounds.suspendedFor();
+    }
+
+    /** @return the type of the host function a suspended call yielded in */
+    public FunctionType yieldedType() {
+        return bounds.yieldedType();
+    }
+
+    /** @return the first slot of the results of the host function a suspended call yielded in */
+    public int yieldedBase() {
+        return bounds.yieldedBase();
+    }
+
+    /** @return whether the current instance, its memory, or an instance on the frame stack is closed */
+    boolean closedOnStack() {
+        if (inst != null && (inst.closed || inst.memory != null && inst.memory.segment == MemoryInstance.CLOSED)) {
+            return true;
+        }
+        for (int d = depth - 1; d >= 0; d--) {
+            ModuleInstance caller = frameInst[d];
+            if (framePc[d] < 0 && caller != null
+                    && (caller.closed || caller.memory != null && caller.memory.segment == MemoryInstance.CLOSED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ------------------------------------------------------------------ faults
 
     /**
@@ -386,6 +588,9 @@ public final class Machine implements HostCall {
             trap = te;
         } else if (t instanceof StackOverflowError) {
             trap = new TrapException(STACK_OVERFLOW);
+        } else if (t instanceof IllegalStateException && closedOnStack()) {
+            // a memory freed by a close while this call was running: the access failed safely
+            trap = CallBounds.closedTrap();
         } else if (t instanceof RuntimeException re) {
             return re;
         } else if (t instanceof Error e) {
@@ -491,6 +696,29 @@ public final class Machine implements HostCall {
                     + value.getClass().getName());
         }
         refs[at] = value;
+    }
+
+    @Override
+    public long fuel() {
+        return metered ? fuel : Long.MAX_VALUE;
+    }
+
+    @Override
+    public void consumeFuel(long units) {
+        if (units < 0) {
+            throw new IllegalArgumentException("fuel units must not be negative");
+        }
+        if (metered) {
+            if (fuel < units) {
+                throw new TrapException(TrapKind.OUT_OF_FUEL, "out of fuel: a host function needed " + units);
+            }
+            fuel -= units;
+        }
+    }
+
+    @Override
+    public void suspend() {
+        bounds.requestYield();
     }
 
     @Override

@@ -40,12 +40,12 @@ final class MoveOps {
     /** A copy, then br_if: the loop-closing pair of loops that move a local before testing another. */
     static int copyBrIf(int pc, long w, long w2, long[] s, int fp, Machine m) {
         s[fp + CopyJumpIf.dst(w, w2)] = s[fp + CopyJumpIf.src(w, w2)];
-        return (int) s[fp + CopyJumpIf.cond(w, w2)] != 0 ? pc + CopyJumpIf.off(w, w2) : pc + CopyJumpIf.SIZE;
+        return (int) s[fp + CopyJumpIf.cond(w, w2)] != 0 ? m.branch(pc, CopyJumpIf.off(w, w2), fp) : pc + CopyJumpIf.SIZE;
     }
 
     /** A copy, then a branch taken when the condition is zero. */
     static int copyBrIfNot(int pc, long w, long w2, long[] s, int fp, Machine m) {
         s[fp + CopyJumpIf.dst(w, w2)] = s[fp + CopyJumpIf.src(w, w2)];
-        return (int) s[fp + CopyJumpIf.cond(w, w2)] == 0 ? pc + CopyJumpIf.off(w, w2) : pc + CopyJumpIf.SIZE;
+        return (int) s[fp + CopyJumpIf.cond(w, w2)] == 0 ? m.branch(pc, CopyJumpIf.off(w, w2), fp) : pc + CopyJumpIf.SIZE;
     }
 }

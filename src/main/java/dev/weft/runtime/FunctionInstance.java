@@ -4,6 +4,8 @@ import dev.weft.FunctionType;
 import dev.weft.HostFunction;
 import dev.weft.ValueType;
 import dev.weft.WasmFunction;
+import dev.weft.exec.CallDefaults;
+import dev.weft.exec.ExecutionState;
 import dev.weft.exec.Executor;
 import dev.weft.exec.Machine;
 
@@ -15,7 +17,7 @@ import java.lang.invoke.MethodHandle;
  */
 public final class FunctionInstance implements WasmFunction {
     /** Runs host functions that a host calls directly (they need no WebAssembly stack of their own). */
-    private static final Executor HOST_ONLY = new Executor(false, 1024, 1 << 16, 64);
+    private static final Executor HOST_ONLY = new Executor(false, 1024, 1 << 16, 64, CallDefaults.NONE);
 
     /** The function's type. */
     public final FunctionType type;
@@ -73,52 +75,36 @@ public final class FunctionInstance implements WasmFunction {
 
     @Override
     public Object[] call(Object... args) {
-        int params = type.paramCount();
-        if (args.length != params) {
-            throw new IllegalArgumentException("function " + type + " takes " + params + " arguments, got " + args.length);
-        }
+        return call(null, args);
+    }
+
+    /**
+     * {@link #call(Object...)} under an execution's bounds.
+     *
+     * @param execution the execution, or null for the engine's defaults
+     * @param args one argument per parameter
+     * @return the results
+     */
+    public Object[] call(ExecutionState execution, Object... args) {
         Machine m = machine();
         int base = m.reserve(callSlots);
-        long[] s = m.slots();
-        Object[] r = m.refs();
-        for (int i = 0; i < params; i++) {
-            ValueType t = type.param(i);
-            Object a = args[i];
-            try {
-                switch (t) {
-                    case I32 -> s[base + i] = (Integer) a;
-                    case I64 -> s[base + i] = (Long) a;
-                    case F32 -> s[base + i] = Float.floatToRawIntBits((Float) a);
-                    case F64 -> s[base + i] = Double.doubleToRawLongBits((Double) a);
-                    case FUNCREF -> {
-                        if (a != null && !(a instanceof FunctionInstance)) {
-                            throw new IllegalArgumentException("argument " + i + " must be a WebAssembly function or null");
-                        }
-                        r[base + i] = a;
-                    }
-                    case EXTERNREF -> r[base + i] = a;
-                    default -> throw new IllegalArgumentException("cannot pass a " + t.wasmName() + " argument from Java");
-                }
-            } catch (ClassCastException | NullPointerException e) {
-                throw new IllegalArgumentException("argument " + i + " must be a " + t.wasmName() + " value, got " + a, e);
-            }
+        writeArguments(m, base, args);
+        m.invoke(this, base, execution);
+        return readResults(m, base);
+    }
+
+    /** Checks and writes boxed arguments into slots {@code base..}. */
+    void writeArguments(Machine m, int base, Object[] args) {
+        if (args.length != type.paramCount()) {
+            throw new IllegalArgumentException("function " + type + " takes " + type.paramCount() + " arguments, got "
+                    + args.length);
         }
-        m.invoke(this, base);
-        s = m.slots();
-        r = m.refs();
-        Object[] results = new Object[type.resultCount()];
-        for (int i = 0; i < results.length; i++) {
-            long v = s[base + i];
-            results[i] = switch (type.result(i)) {
-                case I32 -> (int) v;
-                case I64 -> v;
-                case F32 -> Float.intBitsToFloat((int) v);
-                case F64 -> Double.longBitsToDouble(v);
-                case FUNCREF, EXTERNREF -> r[base + i];
-                default -> throw new IllegalStateException("cannot return a " + type.result(i).wasmName() + " to Java");
-            };
-        }
-        return results;
+        Values.write(type.params(), args, m, base, "argument");
+    }
+
+    /** Reads the results from slots {@code base..}, boxed. */
+    Object[] readResults(Machine m, int base) {
+        return Values.read(type.results(), m, base);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.weft.LinkException;
 import dev.weft.MemoryType;
 import dev.weft.TableType;
 import dev.weft.ValueType;
+import dev.weft.WeftException;
 import dev.weft.WasmModule;
 import dev.weft.code.CompiledCode;
 import dev.weft.decode.DataSegment;
@@ -38,14 +39,39 @@ public final class Instantiator {
      * @param code its translated code
      * @param executor the engine's executor
      * @param imports what the imports resolve to
-     * @param maxPages the engine's limit on memory size
-     * @param maxTableElements the engine's limit on table size
+     * @param maxPages the limit on the size of each memory the instance defines
+     * @param maxTableElements the limit on the size of each table it defines
+     * @param memoryBudget the engine's budget of memory bytes
+     * @param instances the engine's budget of live instances
      * @return the instance
      * @throws LinkException if an import is missing or has the wrong type
      * @throws dev.weft.TrapException if a segment is out of bounds or the start function traps
+     * @throws WeftException if a limit or budget is exceeded
      */
     public static ModuleInstance instantiate(WasmModule module, DecodedModule d, CompiledCode code, Executor executor,
-            Imports imports, long maxPages, int maxTableElements) {
+            Imports imports, long maxPages, int maxTableElements, Budget memoryBudget, Budget instances) {
+        boolean counted = instances.limit() != Long.MAX_VALUE;
+        if (counted && !instances.reserve(1)) {
+            throw new WeftException("the engine's limit of " + instances.limit() + " live instances is reached: close"
+                    + " instances no longer needed, or raise Engine.Builder.maxInstances");
+        }
+        boolean done = false;
+        try {
+            ModuleInstance inst = instantiate(module, d, code, executor, imports, maxPages, maxTableElements, memoryBudget);
+            if (counted) {
+                inst.countIn(instances);
+            }
+            done = true;
+            return inst;
+        } finally {
+            if (counted && !done) {
+                instances.release(1);
+            }
+        }
+    }
+
+    private static ModuleInstance instantiate(WasmModule module, DecodedModule d, CompiledCode code, Executor executor,
+            Imports imports, long maxPages, int maxTableElements, Budget memoryBudget) {
         FunctionInstance[] functions = new FunctionInstance[d.functionTypes.length];
         TableInstance[] tables = new TableInstance[d.tables.length];
         MemoryInstance[] memories = new MemoryInstance[d.memories.length];
@@ -92,7 +118,7 @@ public final class Instantiator {
             tables[i] = new TableInstance(d.tables[i], null, maxTableElements);
         }
         for (int i = nm; i < memories.length; i++) {
-            memories[i] = new MemoryInstance(d.memories[i], maxPages);
+            memories[i] = new MemoryInstance(d.memories[i], maxPages, memoryBudget);
         }
         try {
             return initialise(module, d, code, executor, functions, tables, memories, globals, nf, nm, ng);

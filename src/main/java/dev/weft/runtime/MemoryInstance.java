@@ -4,6 +4,7 @@ import dev.weft.Limits;
 import dev.weft.Memory;
 import dev.weft.MemoryType;
 import dev.weft.WeftException;
+import dev.weft.exec.Attention;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -29,7 +30,10 @@ public final class MemoryInstance implements Memory {
 
     private static final Cleaner CLEANER = Cleaner.create();
 
-    private final StoragePool.Storage storage = StoragePool.SHARED.storage();
+    /** Growth past the capacity allocates this much more than needed (a quarter), so that small steps rarely copy. */
+    private static final int GROWTH_SHIFT = 2;
+
+    private final StoragePool.Storage storage;
     private final Cleaner.Cleanable release;
     private volatile boolean closed;
     private final long declaredMin;
@@ -42,11 +46,22 @@ public final class MemoryInstance implements Memory {
     public MemorySegment segment;
 
     /**
+     * A memory a host creates, outside any engine's budget.
+     *
      * @param type the memory's type
-     * @param limitPages the engine's limit on any memory's size, in pages
-     * @throws WeftException if the initial size exceeds the limit or cannot be allocated
+     * @throws WeftException if the initial size cannot be allocated
      */
-    public MemoryInstance(MemoryType type, long limitPages) {
+    public MemoryInstance(MemoryType type) {
+        this(type, MAX_PAGES, Budget.UNLIMITED);
+    }
+
+    /**
+     * @param type the memory's type
+     * @param limitPages the limit on its size, in pages (the instance's resource limits)
+     * @param budget the engine's memory budget, which its bytes count against
+     * @throws WeftException if the initial size exceeds the limit or the budget, or cannot be allocated
+     */
+    public MemoryInstance(MemoryType type, long limitPages, Budget budget) {
         Limits l = type.limits();
         this.declaredMin = l.min();
         this.declaredMax = l.max().orElse(-1);
@@ -55,13 +70,22 @@ public final class MemoryInstance implements Memory {
             throw new WeftException("memory of " + l.min() + " pages exceeds the limit of " + maxPages + " pages");
         }
         this.pages = l.min();
+        this.storage = StoragePool.SHARED.storage(budget);
         this.release = CLEANER.register(this, storage);
+        MemorySegment bytes;
         try {
-            this.backing = storage.allocate(pages * PAGE_SIZE);
+            bytes = storage.allocate(pages * PAGE_SIZE);
         } catch (OutOfMemoryError e) {
             release.clean();
             throw new WeftException("cannot allocate a memory of " + pages + " pages: " + e.getMessage());
         }
+        if (bytes == null) {
+            release.clean();
+            throw new WeftException("a memory of " + pages + " pages (" + pages * PAGE_SIZE + " bytes) exceeds the"
+                    + " engine's memory budget: " + budget + " bytes in use; close instances no longer needed, or raise"
+                    + " Engine.Builder.memoryBudget");
+        }
+        this.backing = bytes;
         this.segment = backing;
     }
 
@@ -80,8 +104,12 @@ public final class MemoryInstance implements Memory {
      */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         segment = CLOSED;
+        Attention.closed(); // calls running on this memory stop before the bytes can be freed under them
         release.clean();
     }
 
@@ -125,20 +153,17 @@ public final class MemoryInstance implements Memory {
         long wanted = old + deltaPages;
         long bytes = wanted * PAGE_SIZE;
         if (bytes > backing.byteSize()) {
-            // Grow the capacity by half again (at least to what is needed) so that many small
-            // grows copy O(n) bytes in total.
-            long capacityPages = Math.min(maxPages, Math.max(wanted, old + old / 2));
-            MemorySegment bigger;
-            try {
-                bigger = storage.allocate(capacityPages * PAGE_SIZE);
-            } catch (OutOfMemoryError e) {
-                try {
-                    bigger = storage.allocate(bytes);
-                } catch (OutOfMemoryError again) {
-                    return -1;
-                }
+            // Move to a capacity a quarter larger than needed, so that many small grows copy O(n)
+            // bytes in total while holding at most 1.25 times the size; the old bytes are freed
+            // (zeroed allocation commits every byte, so spare capacity is real memory).
+            long capacityPages = Math.min(maxPages, wanted + (wanted >>> GROWTH_SHIFT));
+            MemorySegment bigger = storage.move(backing, old * PAGE_SIZE, capacityPages * PAGE_SIZE);
+            if (bigger == null && capacityPages > wanted) {
+                bigger = storage.move(backing, old * PAGE_SIZE, bytes);
             }
-            MemorySegment.copy(backing, 0, bigger, 0, old * PAGE_SIZE);
+            if (bigger == null) {
+                return -1; // over the budget, or the JVM cannot allocate it: as the spec allows
+            }
             backing = bigger;
         }
         pages = wanted;

@@ -11,9 +11,11 @@ import dev.weft.WasmModule;
 import dev.weft.code.CompiledCode;
 import dev.weft.decode.DataSegment;
 import dev.weft.decode.DecodedModule;
+import dev.weft.exec.Attention;
 import dev.weft.exec.Executor;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Cleaner;
 import java.lang.foreign.ValueLayout;
 import java.util.Collections;
 import java.util.Map;
@@ -51,6 +53,12 @@ public final class ModuleInstance implements Instance {
     private Map<String, Object> exports = Map.of();
     /** Whether {@link #memory} was created by this instance (not imported), so closing it is ours to do. */
     private boolean ownsMemory;
+    /** Set by {@link #close()}: calls into the instance fail, and calls running in it stop. */
+    public volatile boolean closed;
+    /** Gives the instance's place in the engine's instance budget back, at close or once unreachable; or null. */
+    private Cleaner.Cleanable counted;
+
+    private static final Cleaner CLEANER = Cleaner.create();
 
     ModuleInstance(WasmModule module, DecodedModule decoded, CompiledCode code, Executor executor,
             FunctionInstance[] functions, TableInstance[] tables, MemoryInstance memory, GlobalInstance[] globals) {
@@ -70,15 +78,28 @@ public final class ModuleInstance implements Instance {
         this.dataDropped = new boolean[decoded.data.length];
     }
 
+    /** Counts the instance in the engine's budget of live instances until it is closed or reclaimed. */
+    void countIn(Budget instances) {
+        counted = CLEANER.register(this, () -> instances.release(1));
+    }
+
     void ownsMemory(boolean owns) {
         this.ownsMemory = owns;
     }
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (ownsMemory) {
             memory.close();
         }
+        if (counted != null) {
+            counted.clean();
+        }
+        Attention.closed();
     }
 
     void exports(Map<String, Object> exports) {

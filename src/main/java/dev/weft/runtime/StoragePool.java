@@ -40,9 +40,12 @@ final class StoragePool {
         this.batchBytes = batchBytes;
     }
 
-    /** @return the storage for one new memory, holding nothing yet */
-    Storage storage() {
-        return new Storage();
+    /**
+     * @param budget the engine's memory budget, which the storage's bytes count against
+     * @return the storage for one new memory, holding nothing yet
+     */
+    Storage storage(Budget budget) {
+        return new Storage(budget);
     }
 
     /** One shared arena holding the bytes of several memories. Guarded by the pool. */
@@ -59,26 +62,36 @@ final class StoragePool {
      * {@link java.lang.ref.Cleaner}: it holds nothing of the memory itself.
      */
     final class Storage implements Runnable {
+        private final Budget budget;
         private Batch batch;
+        /** The arena of the memory's bytes once they outgrow the batch (or never fit one): replaced at each move. */
         private Arena own;
+        /** Bytes counted against the budget: the batch's share and the current own arena's. */
+        private long batchShare;
+        private long ownBytes;
         private boolean released;
 
-        private Storage() {
+        private Storage(Budget budget) {
+            this.budget = budget;
         }
 
         /**
-         * Allocates zeroed bytes that stay valid until this storage is released.
+         * Allocates the memory's first bytes, zeroed, valid until this storage is released.
          *
          * @param bytes how many
-         * @return the segment, 16-byte aligned
+         * @return the segment, 16-byte aligned, or null if the budget cannot take them
          * @throws IllegalStateException if the storage is released
          * @throws OutOfMemoryError if the bytes cannot be allocated
          */
         MemorySegment allocate(long bytes) {
+            if (!budget.reserve(bytes)) {
+                return null;
+            }
             Arena arena;
             Arena retired = null;
             synchronized (StoragePool.this) {
                 if (released) {
+                    budget.release(bytes);
                     throw MemoryInstance.closedError();
                 }
                 if (batch == null && own == null && bytes <= batchBytes) {
@@ -93,13 +106,13 @@ final class StoragePool {
                         filling = null; // full: freed when its last memory is released
                     }
                 }
-                if (own == null && batch != null && batch.bytes + bytes <= batchBytes) {
+                if (batch != null && batch.bytes + bytes <= batchBytes) {
                     batch.bytes += bytes;
+                    batchShare += bytes;
                     arena = batch.arena;
                 } else {
-                    if (own == null) {
-                        own = Arena.ofShared();
-                    }
+                    own = Arena.ofShared();
+                    ownBytes = bytes;
                     arena = own;
                 }
             }
@@ -108,7 +121,58 @@ final class StoragePool {
             }
             // Outside the lock: zeroing many bytes must not hold up other instantiations. The
             // arena stays open meanwhile, as this storage is not released.
-            return arena.allocate(bytes, 16);
+            try {
+                return arena.allocate(bytes, 16);
+            } catch (OutOfMemoryError e) {
+                release();
+                throw e;
+            }
+        }
+
+        /**
+         * Moves the memory into new, larger bytes: allocates them in an arena of their own, copies
+         * the used part, and frees the old bytes if they were in an arena of their own (one
+         * handshake; bytes in a batch go with the batch). A memory growing in small steps thus
+         * holds at most its current capacity, not every capacity it ever had.
+         *
+         * @param old the current bytes
+         * @param used how many of them to keep
+         * @param bytes the new capacity
+         * @return the new bytes, or null if the budget cannot take them or they cannot be allocated
+         * @throws IllegalStateException if the storage is released
+         */
+        MemorySegment move(MemorySegment old, long used, long bytes) {
+            if (!budget.reserve(bytes)) {
+                return null;
+            }
+            Arena fresh = Arena.ofShared();
+            MemorySegment bigger;
+            try {
+                bigger = fresh.allocate(bytes, 16);
+            } catch (OutOfMemoryError e) {
+                fresh.close();
+                budget.release(bytes);
+                return null;
+            }
+            MemorySegment.copy(old, 0, bigger, 0, used);
+            Arena retired;
+            long retiredBytes;
+            synchronized (StoragePool.this) {
+                if (released) {
+                    fresh.close();
+                    budget.release(bytes);
+                    throw MemoryInstance.closedError();
+                }
+                retired = own;
+                retiredBytes = ownBytes;
+                own = fresh;
+                ownBytes = bytes;
+            }
+            if (retired != null) {
+                retired.close();
+                budget.release(retiredBytes);
+            }
+            return bigger;
         }
 
         /** Releases the storage: its bytes are freed now, or when the rest of its batch is released. Idempotent. */
@@ -133,6 +197,7 @@ final class StoragePool {
             if (freeOwn != null) {
                 freeOwn.close();
             }
+            budget.release(batchShare + ownBytes);
         }
 
         @Override

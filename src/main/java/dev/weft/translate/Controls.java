@@ -34,6 +34,10 @@ final class Controls {
      * carrying no values): that block's frame; -1 otherwise. Enables loop rotation.
      */
     int[] headExit = new int[16];
+    /** Loops: the translator's count of WebAssembly instructions read when the loop began (for its fuel cost). */
+    long[] wasmStart = new long[16];
+    /** Rotated loops: offset of the body, which their rotated back-edges jump to; -1 otherwise. */
+    int[] bodyStart = new int[16];
     int depth;
 
     int push(byte k, int h, FunctionType t) {
@@ -48,6 +52,8 @@ final class Controls {
             endFixups = Arrays.copyOf(endFixups, n);
             elseFixups = Arrays.copyOf(elseFixups, n);
             headExit = Arrays.copyOf(headExit, n);
+            wasmStart = Arrays.copyOf(wasmStart, n);
+            bodyStart = Arrays.copyOf(bodyStart, n);
         }
         int f = depth++;
         kind[f] = k;
@@ -59,6 +65,7 @@ final class Controls {
         endFixups[f] = Fixups.NONE;
         elseFixups[f] = Fixups.NONE;
         headExit[f] = -1;
+        bodyStart[f] = -1;
         return f;
     }
 

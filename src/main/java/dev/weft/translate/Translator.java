@@ -10,6 +10,7 @@ import dev.weft.UnsupportedFeatureException;
 import dev.weft.ValueType;
 import dev.weft.code.CodeLayout;
 import dev.weft.code.CompiledCode;
+import dev.weft.code.LoopCosts;
 import dev.weft.code.InstructionDecoder;
 import dev.weft.code.InstructionEncoder;
 import dev.weft.code.Opcodes;
@@ -59,6 +60,8 @@ public final class Translator {
     private final Fixups fixups = new Fixups();
     private final BinaryReader in;
     private final int[] functions;
+    /** Fuel of each loop iteration, by the offset its back-edges jump to. */
+    private final LoopCosts loopCosts = new LoopCosts();
     private long wasmInstructions;
     private long internalInstructions;
 
@@ -105,7 +108,8 @@ public final class Translator {
         for (int i = 0; i < module.bodies.length; i++) {
             t.function(module.importedFunctionCount + i);
         }
-        return new CompiledCode(t.out.finish(), t.functions, t.wasmInstructions, t.internalInstructions);
+        return new CompiledCode(t.out.finish(), t.functions, t.loopCosts.build(), t.wasmInstructions,
+                t.internalInstructions);
     }
 
     // ------------------------------------------------------------------ function
@@ -131,6 +135,7 @@ public final class Translator {
         labelAt = -1;
         forget();
         int entry = out.position();
+        long firstInstruction = wasmInstructions;
         controls.push(Controls.FUNC, 0, FunctionType.of(new ValueType[0], resultsOf(type)));
         while (controls.depth > 0) {
             instruction();
@@ -146,6 +151,12 @@ public final class Translator {
         functions[row + CompiledCode.LOCALS] = localCount - params;
         functions[row + CompiledCode.FRAME] = (int) frame;
         functions[row + CompiledCode.FLAGS] = refLocals ? CompiledCode.REF_LOCALS : 0;
+        functions[row + CompiledCode.FUEL] = fuelCost(wasmInstructions - firstInstruction);
+    }
+
+    /** Fuel of a function call or loop iteration: its count of WebAssembly instructions, at least 1. */
+    private static int fuelCost(long instructions) {
+        return (int) Math.clamp(instructions, 1, Integer.MAX_VALUE);
     }
 
     private static ValueType[] resultsOf(FunctionType t) {
@@ -621,6 +632,7 @@ public final class Translator {
         }
         note(pc, negated);
         out.patchI32(field, bodyStart - pc);
+        controls.bodyStart[loop] = bodyStart;
         jump(controls.headExit[loop]);
     }
 
@@ -723,6 +735,7 @@ public final class Translator {
         }
         int f = controls.push(kind, base, type);
         if (kind == Controls.LOOP) {
+            controls.wasmStart[f] = wasmInstructions;
             controls.start[f] = out.position();
             labelAt = out.position();
             forget();
@@ -794,6 +807,12 @@ public final class Translator {
         }
         if (kind != Controls.LOOP) {
             bind(controls.endFixups[f]);
+        } else {
+            int cost = fuelCost(wasmInstructions - controls.wasmStart[f]);
+            loopCosts.put(controls.start[f], cost);
+            if (controls.bodyStart[f] >= 0) {
+                loopCosts.put(controls.bodyStart[f], cost);
+            }
         }
         if (controls.unreachable[f] || merge) {
             stack.truncate(base);

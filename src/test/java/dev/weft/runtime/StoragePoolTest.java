@@ -25,7 +25,7 @@ class StoragePoolTest {
         List<StoragePool.Storage> storages = new ArrayList<>();
         List<MemorySegment> segments = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            StoragePool.Storage s = pool.storage();
+            StoragePool.Storage s = pool.storage(Budget.UNLIMITED);
             storages.add(s);
             segments.add(s.allocate(64 * KB));
         }
@@ -40,13 +40,13 @@ class StoragePoolTest {
     @Test
     void theFillingBatchIsFreedOnceFullAndReleased() {
         StoragePool pool = new StoragePool(4, 1024 * KB);
-        StoragePool.Storage first = pool.storage();
+        StoragePool.Storage first = pool.storage(Budget.UNLIMITED);
         MemorySegment a = first.allocate(KB);
         first.release();
         assertTrue(a.scope().isAlive(), "the batch still takes memories");
         List<StoragePool.Storage> rest = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            StoragePool.Storage s = pool.storage();
+            StoragePool.Storage s = pool.storage(Budget.UNLIMITED);
             s.allocate(KB);
             rest.add(s);
         }
@@ -57,10 +57,10 @@ class StoragePoolTest {
     @Test
     void aMemoryThatDoesNotFitTheBatchRetiresItAndAReleasedBatchIsFreedThen() {
         StoragePool pool = new StoragePool(4, 100 * KB);
-        StoragePool.Storage small = pool.storage();
+        StoragePool.Storage small = pool.storage(Budget.UNLIMITED);
         MemorySegment a = small.allocate(60 * KB);
         small.release();
-        StoragePool.Storage next = pool.storage();
+        StoragePool.Storage next = pool.storage(Budget.UNLIMITED);
         MemorySegment b = next.allocate(60 * KB); // no room left: a new batch
         assertFalse(a.scope().isAlive(), "the old batch took no more memories and held none");
         assertTrue(b.scope().isAlive());
@@ -69,22 +69,49 @@ class StoragePoolTest {
     @Test
     void largeMemoriesAndGrowthBeyondTheBatchGetAnArenaFreedAtOnce() {
         StoragePool pool = new StoragePool(4, 100 * KB);
-        StoragePool.Storage large = pool.storage();
+        StoragePool.Storage large = pool.storage(Budget.UNLIMITED);
         MemorySegment big = large.allocate(200 * KB);
         large.release();
         assertFalse(big.scope().isAlive());
 
-        StoragePool.Storage growing = pool.storage();
+        StoragePool.Storage growing = pool.storage(Budget.UNLIMITED);
         MemorySegment initial = growing.allocate(40 * KB);
-        MemorySegment grown = growing.allocate(80 * KB); // 120 KB would not fit the batch
-        StoragePool.Storage neighbour = pool.storage();
+        initial.set(ValueLayout.JAVA_INT, 36 * KB, 7);
+        MemorySegment grown = growing.move(initial, 40 * KB, 120 * KB); // out of the batch, into an arena of its own
+        assertEquals(7, grown.get(ValueLayout.JAVA_INT, 36 * KB), "the used bytes move");
+        assertEquals(0, grown.get(ValueLayout.JAVA_INT, 100 * KB), "the rest is zero");
+        MemorySegment again = growing.move(grown, 120 * KB, 300 * KB);
+        assertFalse(grown.scope().isAlive(), "moving out of an arena of its own frees it at once");
+        assertEquals(7, again.get(ValueLayout.JAVA_INT, 36 * KB));
+        StoragePool.Storage neighbour = pool.storage(Budget.UNLIMITED);
         neighbour.allocate(KB);
         growing.release();
-        assertFalse(grown.scope().isAlive(), "its own arena is freed at release");
+        assertFalse(again.scope().isAlive(), "its own arena is freed at release");
         assertTrue(initial.scope().isAlive(), "the batch still holds a neighbour");
         neighbour.release();
-        pool.storage().allocate(100 * KB); // retires the batch, now empty
+        pool.storage(Budget.UNLIMITED).allocate(100 * KB); // retires the batch, now empty
         assertFalse(initial.scope().isAlive());
+    }
+
+    @Test
+    void theBudgetCountsWhatStoragesHoldAndRefusesMore() {
+        StoragePool pool = new StoragePool(4, 100 * KB);
+        Budget budget = new Budget(256 * KB);
+        StoragePool.Storage a = pool.storage(budget);
+        MemorySegment first = a.allocate(64 * KB);
+        assertEquals(64 * KB, budget.used());
+        MemorySegment moved = a.move(first, 64 * KB, 128 * KB);
+        assertEquals(192 * KB, budget.used(), "the batch share stays counted until the storage is released");
+        assertEquals(null, a.move(moved, 128 * KB, 200 * KB), "over the budget: refused");
+        assertEquals(192 * KB, budget.used());
+        StoragePool.Storage b = pool.storage(budget);
+        assertEquals(null, b.allocate(128 * KB), "over the budget: refused");
+        a.release();
+        assertEquals(0, budget.used());
+        b = pool.storage(budget);
+        assertTrue(b.allocate(128 * KB) != null);
+        b.release();
+        assertEquals(0, budget.used());
     }
 
     @Test
@@ -92,7 +119,7 @@ class StoragePoolTest {
         StoragePool pool = new StoragePool(8, 1024 * KB);
         List<MemorySegment> segments = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            MemorySegment s = pool.storage().allocate(16 * KB);
+            MemorySegment s = pool.storage(Budget.UNLIMITED).allocate(16 * KB);
             assertEquals(0, s.get(ValueLayout.JAVA_LONG, 8 * KB), "fresh bytes are zero");
             s.fill((byte) i);
             segments.add(s);
@@ -107,9 +134,9 @@ class StoragePoolTest {
     @Test
     void releasingTwiceDoesNothingAndAReleasedStorageAllocatesNothing() {
         StoragePool pool = new StoragePool(2, 1024 * KB);
-        StoragePool.Storage s = pool.storage();
+        StoragePool.Storage s = pool.storage(Budget.UNLIMITED);
         MemorySegment a = s.allocate(KB);
-        StoragePool.Storage other = pool.storage();
+        StoragePool.Storage other = pool.storage(Budget.UNLIMITED);
         other.allocate(KB);
         s.release();
         s.release();
@@ -131,7 +158,7 @@ class StoragePoolTest {
                 futures.add(executor.submit(() -> {
                     List<MemorySegment> mine = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
-                        StoragePool.Storage s = pool.storage();
+                        StoragePool.Storage s = pool.storage(Budget.UNLIMITED);
                         MemorySegment m = s.allocate(4 * KB);
                         m.set(ValueLayout.JAVA_INT, 0, i);
                         assertEquals(i, m.get(ValueLayout.JAVA_INT, 0));

@@ -1,0 +1,195 @@
+package dev.weft;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Fuel metering and resumable calls, in both dispatch modes: fuel is exact and repeatable, runs
+ * out mid-loop and mid-call-chain, and a call that suspends for lack of fuel (or because a host
+ * function asks) resumes, on any thread, to the result an uninterrupted run gives.
+ */
+class FuelTest {
+    private static final FunctionType TICK = FunctionType.of(List.of(ValueType.I32), List.of(ValueType.I32));
+
+    private static Instance bounds(DispatchMode mode, HostFunction tick) {
+        return TestWasm.engine(mode).instantiate(TestWasm.module("bounds"),
+                Imports.builder().function("env", "tick", TICK, tick).build());
+    }
+
+    private static Instance bounds(DispatchMode mode) {
+        return bounds(mode, call -> call.setI32(0, call.i32(0)));
+    }
+
+    /** @return the fuel a call consumes when it has plenty */
+    private static long consumed(Instance instance, String function, Object... args) {
+        long plenty = 1L << 50;
+        Execution run = Execution.create().setFuel(plenty);
+        run.call(instance.function(function), args);
+        return plenty - run.fuel();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void fuelIsTheSameForTheSameWorkAndGrowsWithIt(DispatchMode mode) {
+        Instance instance = bounds(mode);
+        long once = consumed(instance, "mixed", 300);
+        assertEquals(once, consumed(instance, "mixed", 300), "the same call consumes the same fuel");
+        assertEquals(once, consumed(bounds(mode), "mixed", 300), "and so does a fresh instance");
+        // A counted loop: the call's cost, then one iteration's cost per further iteration.
+        long ten = consumed(instance, "sumSquares", 10);
+        long eleven = consumed(instance, "sumSquares", 11);
+        long hundred = consumed(instance, "sumSquares", 100);
+        long perIteration = eleven - ten;
+        assertTrue(perIteration > 5, "an iteration costs its instructions: " + perIteration);
+        assertEquals(ten + 90 * perIteration, hundred);
+        // Calls cost their bodies: fib(n) makes fib(n-1) + fib(n-2) + 1 calls of the same cost.
+        long fib10 = consumed(instance, "fib", 10);
+        long fib11 = consumed(instance, "fib", 11);
+        long fib12 = consumed(instance, "fib", 12);
+        long perCall = consumed(instance, "fib", 1);
+        assertEquals(fib12, fib11 + fib10 + perCall);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void bothModesConsumeExactlyTheSameFuel(DispatchMode mode) {
+        DispatchMode other = mode == DispatchMode.SWITCH ? DispatchMode.HANDLES : DispatchMode.SWITCH;
+        assertEquals(consumed(bounds(other), "mixed", 500), consumed(bounds(mode), "mixed", 500));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void fuelRunsOutInATightLoop(DispatchMode mode) {
+        Instance instance = bounds(mode);
+        Execution run = Execution.create().setFuel(100_000);
+        TrapException e = assertThrows(TrapException.class, () -> run.call(instance.function("spin")));
+        assertEquals(TrapKind.OUT_OF_FUEL, e.kind());
+        assertTrue(run.fuel() >= 0 && run.fuel() < 10, "what is left is less than one iteration: " + run.fuel());
+        // The instance and the execution go on: more fuel, another call.
+        run.addFuel(1_000_000);
+        assertEquals(285L, run.call(instance.function("sumSquares"), 10)[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void fuelRunsOutInACallChain(DispatchMode mode) {
+        Instance instance = bounds(mode);
+        long needed = consumed(instance, "fib", 20);
+        Execution run = Execution.create().setFuel(needed - 1);
+        TrapException e = assertThrows(TrapException.class, () -> run.call(instance.function("fib"), 20));
+        assertEquals(TrapKind.OUT_OF_FUEL, e.kind());
+        assertFalse(e.wasmStackTrace().isEmpty());
+        assertTrue(e.wasmStackTrace().getFirst().contains("fib"), e.wasmStackTrace().toString());
+        Execution enough = Execution.create().setFuel(needed);
+        assertEquals(6765, enough.call(instance.function("fib"), 20)[0]);
+        assertEquals(0, enough.fuel());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void engineFuelBoundsEveryPlainCall(DispatchMode mode) throws Throwable {
+        Engine engine = Engine.builder().dispatch(mode).callFuel(1_000_000).build();
+        Instance instance = engine.instantiate(TestWasm.module("bounds"),
+                Imports.builder().function("env", "tick", TICK, call -> call.setI32(0, 0)).build());
+        TrapException e = assertThrows(TrapException.class, () -> {
+            instance.function("spinCalls").handle().invokeExact(); // exact type ()void
+        });
+        assertEquals(TrapKind.OUT_OF_FUEL, e.kind());
+        assertEquals(55, (int) instance.function("fib").handle().invokeExact(10), "each call gets its own fuel");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void aCallThatRunsOutOfFuelResumesToTheSameResult(DispatchMode mode) throws Exception {
+        Instance instance = bounds(mode);
+        long total = consumed(instance, "mixed", 2000);
+        Object[] expected = instance.function("mixed").call(2000);
+        Execution run = Execution.create().setFuel(10_000);
+        ResumableCall call = run.start(instance.function("mixed"), 2000);
+        int suspensions = 0;
+        // resume on other threads, virtual and platform, in turn
+        try (ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
+                ExecutorService platform = Executors.newSingleThreadExecutor()) {
+            while (!call.isFinished()) {
+                assertEquals(ResumableCall.State.OUT_OF_FUEL, call.state());
+                suspensions++;
+                run.addFuel(10_000);
+                Future<?> f = (suspensions % 2 == 0 ? virtual : platform).submit(() -> call.resume());
+                f.get();
+            }
+        }
+        assertArrayEquals(expected, call.results());
+        assertTrue(suspensions > 10, "suspended " + suspensions + " times");
+        long added = 10_000L * (suspensions + 1);
+        assertEquals(total, added - run.fuel(), "resuming consumes exactly the fuel of an uninterrupted run");
+        assertThrows(IllegalStateException.class, call::resume);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void aCallStillShortOfFuelStaysSuspended(DispatchMode mode) {
+        Instance instance = bounds(mode);
+        Execution run = Execution.create().setFuel(50);
+        ResumableCall call = run.start(instance.function("fib"), 15);
+        assertEquals(ResumableCall.State.OUT_OF_FUEL, call.state());
+        call.resume(); // no fuel added
+        assertEquals(ResumableCall.State.OUT_OF_FUEL, call.state());
+        run.addFuel(1L << 40);
+        assertEquals(610, call.resume().results()[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void aHostFunctionSuspendsTheCallAndTheHostSuppliesItsResult(DispatchMode mode) {
+        int[] calls = {0};
+        Instance instance = bounds(mode, call -> {
+            calls[0]++;
+            call.suspend();
+        });
+        Execution run = Execution.create();
+        ResumableCall call = run.start(instance.function("ticks"), 5);
+        int sum = 0;
+        for (int i = 0; i < 5; i++) {
+            assertEquals(ResumableCall.State.YIELDED, call.state());
+            assertEquals(TICK, call.yieldedIn());
+            sum += 10 * i;
+            call.resume(10 * i);
+        }
+        assertTrue(call.isFinished());
+        assertEquals(sum, call.results()[0]);
+        assertEquals(5, calls[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void onlyAResumableCallCanBeSuspended(DispatchMode mode) {
+        Instance instance = bounds(mode, HostCall::suspend);
+        assertThrows(IllegalStateException.class, () -> instance.function("ticks").call(1));
+        assertThrows(IllegalStateException.class, () -> Execution.create().call(instance.function("ticks"), 1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void hostFunctionsChargeFuelForTheirWork(DispatchMode mode) {
+        Instance instance = bounds(mode, call -> {
+            call.consumeFuel(1000);
+            call.setI32(0, 1);
+        });
+        long withoutHostCharge = consumed(bounds(mode), "ticks", 10);
+        assertEquals(withoutHostCharge + 10_000, consumed(instance, "ticks", 10));
+        Execution run = Execution.create().setFuel(withoutHostCharge + 5_500);
+        TrapException e = assertThrows(TrapException.class, () -> run.call(instance.function("ticks"), 10));
+        assertEquals(TrapKind.OUT_OF_FUEL, e.kind());
+    }
+}

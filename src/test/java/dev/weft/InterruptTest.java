@@ -1,0 +1,184 @@
+package dev.weft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Stopping a running guest, in both dispatch modes: deadlines, {@link Execution#interrupt()},
+ * {@link Thread#interrupt()} and {@link Instance#close()}, in tight loops, loops of calls and
+ * memory-touching loops. Each is exercised after the loops have run long enough for C2 to
+ * compile them (a flag check that only works interpreted proves nothing), and must stop the
+ * guest well within {@link #BOUND} (generous for CI; bench/ measures the real distribution).
+ * The instance and the engine stay usable afterwards.
+ */
+class InterruptTest {
+    /** How late a stop may come here: generous, for loaded CI machines. The target is 10 ms. */
+    private static final long BOUND = 2_000;
+    private static final FunctionType TICK = FunctionType.of(List.of(ValueType.I32), List.of(ValueType.I32));
+
+    private static Instance bounds(Engine engine) {
+        return engine.instantiate(TestWasm.module("bounds"),
+                Imports.builder().function("env", "tick", TICK, call -> call.setI32(0, 1)).build());
+    }
+
+    private static long millisSince(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void aDeadlineStopsTightLoopsAndLoopsOfCalls(DispatchMode mode) {
+        Instance instance = bounds(TestWasm.engine(mode));
+        Execution run = Execution.create().setTimeout(Duration.ofMillis(30));
+        for (String loop : List.of("spin", "spinCalls", "spinMemory")) {
+            for (int i = 0; i < 15; i++) { // the later rounds run C2-compiled loops
+                long start = System.nanoTime();
+                TrapException e = assertThrows(TrapException.class, () -> run.call(instance.function(loop)));
+                long took = millisSince(start);
+                assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind(), loop);
+                assertTrue(took >= 29 && took < 30 + BOUND, loop + " stopped after " + took + " ms");
+            }
+        }
+        assertEquals(55, instance.function("fib").call(10)[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void engineTimeoutBoundsEveryPlainCall(DispatchMode mode) throws Throwable {
+        Engine engine = Engine.builder().dispatch(mode).callTimeout(Duration.ofMillis(20)).build();
+        Instance instance = bounds(engine);
+        TrapException e = assertThrows(TrapException.class, () -> {
+            instance.function("spin").handle().invokeExact(); // exact type ()void
+        });
+        assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind());
+        assertEquals(55, (int) instance.function("fib").handle().invokeExact(10));
+    }
+
+    /** Runs {@code function} on a new thread, waits until it runs, stops it with {@code stop}, returns the trap. */
+    private static TrapException stopFromOutside(Instance instance, String function, Execution run,
+            boolean virtual, Runnable warmUp, java.util.function.Consumer<Thread> stop) throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
+        Runnable body = () -> {
+            warmUp.run();
+            started.countDown();
+            try {
+                if (run != null) {
+                    run.call(instance.function(function));
+                } else {
+                    instance.function(function).call();
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        };
+        Thread t = virtual ? Thread.ofVirtual().start(body) : Thread.ofPlatform().start(body);
+        assertTrue(started.await(30, TimeUnit.SECONDS));
+        Thread.sleep(50); // let it spin
+        long start = System.nanoTime();
+        stop.accept(t);
+        t.join(BOUND + 30_000);
+        assertFalse(t.isAlive(), "the guest still runs " + millisSince(start) + " ms after it was stopped");
+        long took = millisSince(start);
+        assertTrue(took < BOUND, "stopped after " + took + " ms");
+        return assertInstanceOf(TrapException.class, failure.get());
+    }
+
+    /** Runs the loop into its deadline a few times on this thread, so that C2 has compiled it. */
+    private static Runnable warm(Instance instance, String function) {
+        return () -> {
+            Execution warm = Execution.create().setTimeout(Duration.ofMillis(20));
+            for (int i = 0; i < 10; i++) {
+                assertThrows(TrapException.class, () -> warm.call(instance.function(function)));
+            }
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void anotherThreadInterruptsTheExecution(DispatchMode mode) throws Exception {
+        Instance instance = bounds(TestWasm.engine(mode));
+        for (String loop : List.of("spin", "spinCalls", "spinMemory")) {
+            Execution run = Execution.create();
+            TrapException e = stopFromOutside(instance, loop, run, false, warm(instance, loop), t -> run.interrupt());
+            assertEquals(TrapKind.INTERRUPTED, e.kind());
+            assertTrue(run.isInterrupted());
+            assertThrows(TrapException.class, () -> run.call(instance.function("fib"), 3), "it stays interrupted");
+            run.clearInterrupt();
+            assertEquals(2, run.call(instance.function("fib"), 3)[0]);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void threadInterruptStopsPlainCallsOnPlatformAndVirtualThreads(DispatchMode mode) throws Exception {
+        Instance instance = bounds(TestWasm.engine(mode));
+        for (boolean virtual : new boolean[] {false, true}) {
+            TrapException e = stopFromOutside(instance, "spin", null, virtual, warm(instance, "spin"), Thread::interrupt);
+            assertEquals(TrapKind.INTERRUPTED, e.kind(), virtual ? "virtual" : "platform");
+            assertTrue(e.getMessage().contains("thread was interrupted"), e.getMessage());
+        }
+        // the trap clears the interrupt status, as InterruptedException does
+        CompletableFuture<Boolean> status = new CompletableFuture<>();
+        Thread t = Thread.ofVirtual().start(() -> {
+            Thread.currentThread().interrupt();
+            assertThrows(TrapException.class, () -> instance.function("spin").call());
+            status.complete(Thread.currentThread().isInterrupted());
+        });
+        t.join();
+        assertFalse(status.join());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void closingTheInstanceStopsItsRunningCalls(DispatchMode mode) throws Exception {
+        Engine engine = TestWasm.engine(mode);
+        for (String module : List.of("bounds", "bounds_big")) { // a batched small memory, and one of its own
+            Instance warmOne = module.equals("bounds") ? bounds(engine) : engine.instantiate(TestWasm.module(module));
+            Runnable warmUp = warm(warmOne, "spinMemory");
+            Instance instance = module.equals("bounds") ? bounds(engine) : engine.instantiate(TestWasm.module(module));
+            TrapException e = stopFromOutside(instance, "spinMemory", null, false, warmUp, t -> instance.close());
+            assertEquals(TrapKind.INTERRUPTED, e.kind(), module);
+            assertTrue(e.getMessage().contains("closed"), e.getMessage());
+            assertThrows(IllegalStateException.class, () -> instance.function("spinMemory").call());
+            warmOne.close();
+        }
+        // the engine goes on
+        assertEquals(55, bounds(engine).function("fib").call(10)[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void aDeadlineStopsAResumedCallToo(DispatchMode mode) {
+        Instance instance = bounds(TestWasm.engine(mode));
+        Execution run = Execution.create().setFuel(1000).setTimeout(Duration.ofMillis(30));
+        ResumableCall call = run.start(instance.function("spin"));
+        assertEquals(ResumableCall.State.OUT_OF_FUEL, call.state());
+        run.addFuel(Long.MAX_VALUE / 2);
+        TrapException e = assertThrows(TrapException.class, call::resume);
+        assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind());
+        assertEquals(ResumableCall.State.FAILED, call.state());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void recursionWithoutLoopsStopsAtItsDeadlineOrDepth(DispatchMode mode) {
+        Instance instance = bounds(TestWasm.engine(mode));
+        Execution run = Execution.create().setTimeout(Duration.ofSeconds(30));
+        TrapException e = assertThrows(TrapException.class, () -> run.call(instance.function("recurse")));
+        assertEquals(TrapKind.CALL_STACK_EXHAUSTED, e.kind());
+    }
+}
