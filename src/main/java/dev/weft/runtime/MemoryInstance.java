@@ -30,8 +30,13 @@ public final class MemoryInstance implements Memory {
 
     private static final Cleaner CLEANER = Cleaner.create();
 
-    /** Growth past the capacity allocates this much more than needed (a quarter), so that small steps rarely copy. */
-    private static final int GROWTH_SHIFT = 2;
+    /**
+     * Growth past the capacity allocates this much more than needed (a half), so that small steps
+     * rarely copy: a memory grown page by page allocates about three times its final size in all
+     * (allocation zeroes, so every byte is faulted in: that, not the copying, is what growth
+     * costs), and holds at most 1.5 times its size.
+     */
+    private static final int GROWTH_SHIFT = 1;
 
     private final StoragePool.Storage storage;
     private final Cleaner.Cleanable release;
@@ -153,8 +158,8 @@ public final class MemoryInstance implements Memory {
         long wanted = old + deltaPages;
         long bytes = wanted * PAGE_SIZE;
         if (bytes > backing.byteSize()) {
-            // Move to a capacity a quarter larger than needed, so that many small grows copy O(n)
-            // bytes in total while holding at most 1.25 times the size; the old bytes are freed
+            // Move to a capacity half as large again as needed, so that many small grows copy O(n)
+            // bytes in total while holding at most 1.5 times the size; the old bytes are freed
             // (zeroed allocation commits every byte, so spare capacity is real memory).
             long capacityPages = Math.min(maxPages, wanted + (wanted >>> GROWTH_SHIFT));
             MemorySegment bigger = storage.move(backing, old * PAGE_SIZE, capacityPages * PAGE_SIZE);
