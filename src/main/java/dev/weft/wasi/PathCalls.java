@@ -103,7 +103,7 @@ final class PathCalls {
                 if (!source.isDirectory() && target.isDirectory()) {
                     throw new WasiError(Errno.ISDIR);
                 }
-                if (target.isDirectory() && !isEmpty(to.host())) {
+                if (target.isDirectory() && !isEmpty(to.dir(), to.name())) {
                     throw new WasiError(Errno.NOTEMPTY);
                 }
             }
@@ -114,8 +114,9 @@ final class PathCalls {
         return Errno.SUCCESS;
     }
 
-    private static boolean isEmpty(Path directory) throws IOException {
-        try (Stream<Path> entries = Files.list(directory)) {
+    /** Whether the subdirectory {@code name} is empty, looked at through a handle of its own (never through a link). */
+    private static boolean isEmpty(HostHandle dir, String name) throws IOException {
+        try (HostHandle directory = dir.openDirectory(name); Stream<Path> entries = Files.list(directory.path())) {
             return entries.findAny().isEmpty();
         }
     }

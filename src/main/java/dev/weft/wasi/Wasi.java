@@ -44,7 +44,9 @@ import java.util.TreeMap;
  *
  * <p>A context serves one instance (its descriptors are that guest's), holds host files open
  * (close it when done) and is not thread-safe: use it, and the instance, from one thread at a
- * time, as WebAssembly 2.0 guests expect anyway.
+ * time, as WebAssembly 2.0 guests expect anyway. (Its WASI calls and {@link #close()} are
+ * serialized all the same, so that misuse cannot make a call use a host directory handle that
+ * another thread has closed.)
  */
 public final class Wasi implements AutoCloseable {
     private final FdTable fds;
