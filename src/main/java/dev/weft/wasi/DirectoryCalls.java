@@ -74,21 +74,22 @@ final class DirectoryCalls {
 
     private static List<OpenDirectory.DirectoryEntry> list(OpenDirectory dir) throws IOException {
         List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir.path)) {
+        // opening the handle's /proc/self/fd link opens exactly the directory the descriptor holds
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir.handle.path())) {
             for (Path p : stream) {
                 names.add(p.getFileName().toString());
             }
         }
         names.sort(null);
         List<OpenDirectory.DirectoryEntry> entries = new ArrayList<>(names.size() + 2);
-        FileStat self = FileStat.of(dir.path, true);
+        FileStat self = FileStat.of(dir.handle.path(), true);
         entries.add(entry(".", self.ino(), FileType.DIRECTORY));
         // every directory descriptor is the root of what it grants ("x/.." is refused through it), so its ".."
         // is itself, as "/.." is "/": nothing is read above it
         entries.add(entry("..", self.ino(), FileType.DIRECTORY));
         for (String name : names) {
             try {
-                FileStat s = FileStat.of(dir.path.resolve(name), false);
+                FileStat s = FileStat.of(dir.handle.entry(name), false);
                 entries.add(entry(name, s.ino(), s.filetype()));
             } catch (NoSuchFileException removedMeanwhile) {
                 // listed but gone: leave it out

@@ -10,6 +10,7 @@ final class Errno {
     static final int AGAIN = 6;
     static final int BADF = 8;
     static final int BUSY = 10;
+    static final int DQUOT = 19;
     static final int EXIST = 20;
     static final int FAULT = 21;
     static final int FBIG = 22;
@@ -22,11 +23,14 @@ final class Errno {
     static final int MFILE = 33;
     static final int MLINK = 34;
     static final int NAMETOOLONG = 37;
+    static final int NFILE = 41;
     static final int NOENT = 44;
+    static final int NOMEM = 48;
     static final int NOSPC = 51;
     static final int NOSYS = 52;
     static final int NOTDIR = 54;
     static final int NOTEMPTY = 55;
+    static final int NOTSOCK = 57;
     static final int NOTSUP = 58;
     static final int OVERFLOW = 61;
     static final int PERM = 63;

@@ -93,8 +93,8 @@ final class FdCalls {
         Descriptor d = fds.get(fd);
         d.require(Rights.FD_FILESTAT_SET_TIMES);
         switch (d) {
-            case OpenFile f -> FileTimes.set(f.path, atim, mtim, flags);
-            case OpenDirectory dir -> FileTimes.set(dir.path, atim, mtim, flags);
+            case OpenFile f -> FileTimes.set(f.handle.path(), true, atim, mtim, flags);
+            case OpenDirectory dir -> FileTimes.set(dir.handle.path(), true, atim, mtim, flags);
             case StdioStream s -> throw new WasiError(Errno.INVAL);
         }
         return Errno.SUCCESS;

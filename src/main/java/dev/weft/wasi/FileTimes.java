@@ -20,14 +20,17 @@ final class FileTimes {
     }
 
     /**
-     * @param path the host file (a final symbolic link is not followed: callers resolve it first)
+     * @param path the host file
+     * @param follow whether a final symbolic link is followed (only for a handle's own path,
+     *     {@code /proc/self/fd/N}, which must be followed to reach the file; an entry's final link
+     *     has been resolved by the caller, if the call follows links)
      * @param atim access time in ns, used with {@link #ATIM}
      * @param mtim modification time in ns, used with {@link #MTIM}
      * @param flags which times to set, and whether to "now"
      * @throws WasiError INVAL for a time given both explicitly and as "now", unknown flags, or a
      *     timestamp beyond 2262 (which a signed 64-bit ns count cannot hold)
      */
-    static void set(Path path, long atim, long mtim, int flags) throws IOException {
+    static void set(Path path, boolean follow, long atim, long mtim, int flags) throws IOException {
         if ((flags & ~(ATIM | ATIM_NOW | MTIM | MTIM_NOW)) != 0
                 || (flags & (ATIM | ATIM_NOW)) == (ATIM | ATIM_NOW)
                 || (flags & (MTIM | MTIM_NOW)) == (MTIM | MTIM_NOW)) {
@@ -39,8 +42,8 @@ final class FileTimes {
         if (access == null && modified == null) {
             return;
         }
-        Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                .setTimes(modified, access, null);
+        LinkOption[] options = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+        Files.getFileAttributeView(path, BasicFileAttributeView.class, options).setTimes(modified, access, null);
     }
 
     private static FileTime time(long nanos) {

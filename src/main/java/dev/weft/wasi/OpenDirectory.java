@@ -1,26 +1,25 @@
 package dev.weft.wasi;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
  * A directory descriptor: a preopened directory or one opened with {@code path_open}. It is a
- * capability: paths given with it resolve beneath {@link #path} and never above it
- * ({@link PathResolver}). Holds the listing {@code fd_readdir} is paging through, so cookies stay
- * valid between calls; cookie 0 takes a fresh listing.
+ * capability: paths given with it resolve beneath the directory its {@link #handle} holds open
+ * and never above it ({@link PathResolver}). Holds the listing {@code fd_readdir} is paging
+ * through, so cookies stay valid between calls; cookie 0 takes a fresh listing.
  */
 final class OpenDirectory extends Descriptor {
-    /** The host directory, a real path (no symbolic links) when opened. */
-    final Path path;
+    /** The host directory, held open: it stays the same directory whatever is renamed meanwhile. */
+    final HostHandle handle;
     /** The name the guest sees for a preopened directory ({@code fd_prestat_dir_name}), else null. */
     final String preopenName;
     /** Entries of the listing in progress, or null before the first {@code fd_readdir}. */
     List<DirectoryEntry> listing;
 
-    OpenDirectory(Path path, String preopenName, long rightsBase, long rightsInheriting) {
+    OpenDirectory(HostHandle handle, String preopenName, long rightsBase, long rightsInheriting) {
         super(rightsBase, rightsInheriting, 0);
-        this.path = path;
+        this.handle = handle;
         this.preopenName = preopenName;
     }
 
@@ -31,12 +30,13 @@ final class OpenDirectory extends Descriptor {
 
     @Override
     FileStat stat() throws IOException {
-        return FileStat.of(path, true);
+        return FileStat.of(handle.path(), true);
     }
 
     @Override
     void close() {
         listing = null;
+        handle.close();
     }
 
     /**

@@ -2,24 +2,23 @@ package dev.weft.wasi;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 
 /**
  * A file opened with {@code path_open}: a host {@link FileChannel} (whose position is the
- * descriptor's offset) and the host path it was opened at, used for {@code fd_filestat_*}
- * (the JDK cannot stat an open channel). If the file is renamed or removed while open,
- * {@code fd_filestat_get} falls back to what the channel knows (size, regular file).
+ * descriptor's offset) and a {@link HostHandle} of the same file, through which
+ * {@code fd_filestat_get} and {@code fd_filestat_set_times} reach exactly this file (the JDK cannot
+ * stat a channel), even after it was renamed or removed.
  */
 final class OpenFile extends Descriptor {
     final FileChannel channel;
-    final Path path;
+    final HostHandle handle;
     private final int filetype;
 
-    OpenFile(FileChannel channel, Path path, int filetype, long rightsBase, long rightsInheriting, int fdflags) {
+    OpenFile(FileChannel channel, HostHandle handle, int filetype, long rightsBase, long rightsInheriting,
+            int fdflags) {
         super(rightsBase, rightsInheriting, fdflags);
         this.channel = channel;
-        this.path = path;
+        this.handle = handle;
         this.filetype = filetype;
     }
 
@@ -43,15 +42,15 @@ final class OpenFile extends Descriptor {
 
     @Override
     FileStat stat() throws IOException {
-        try {
-            return FileStat.of(path, false);
-        } catch (NoSuchFileException gone) {
-            return new FileStat(0, 0, filetype, 0, channel.size(), 0, 0, 0);
-        }
+        return FileStat.of(handle.path(), true);
     }
 
     @Override
     void close() throws IOException {
-        channel.close();
+        try {
+            channel.close();
+        } finally {
+            handle.close();
+        }
     }
 }

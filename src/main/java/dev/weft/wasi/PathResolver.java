@@ -1,10 +1,10 @@
 package dev.weft.wasi;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
@@ -13,53 +13,108 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The sandbox: resolves a guest path relative to a directory descriptor to a host path that is
- * guaranteed to lie beneath that directory.
+ * The sandbox: resolves a guest path relative to a directory descriptor, one component at a
+ * time, each relative to a directory Weft holds open ({@link HostHandle}), never by handing the
+ * host a path to walk.
  *
- * <p>The path is walked one component at a time, never handed to the host as a whole:
- * absolute paths are refused; {@code .} is skipped; {@code ..} pops a component and is refused
- * when there is none left to pop (it would leave the directory); every component that is
- * looked through, and the last one when the call follows symbolic links, is checked with
- * {@link LinkOption#NOFOLLOW_LINKS}, and a symbolic link is replaced by its target's components,
- * which go through the same rules (an absolute target is refused, at most {@value #MAX_LINKS}
- * links per path). So {@code ..}, absolute paths and symbolic links cannot leave the directory;
- * all such attempts fail with {@code ENOTCAPABLE}.
+ * <p>The walk keeps a stack of open directory handles, starting at the descriptor's. A
+ * directory component is opened relative to the top handle with {@code O_NOFOLLOW} and pushed;
+ * {@code .} is skipped; {@code ..} pops (closing the handle) and is refused when the stack is
+ * at the descriptor's directory: it would leave it. A symbolic link met on the way (and the last
+ * component's, when the call follows links or the path ends in {@code /}) is read relative to
+ * its directory's handle and its target's components take its place, under the same rules: an
+ * absolute target is refused, {@code ..} pops Weft's own stack, at most {@value #MAX_LINKS} links
+ * per path. Refusals are {@code ENOTCAPABLE}. The last component is not opened: the result is the
+ * handle of the directory that holds it and its name, on which the call then acts through the
+ * handle ({@code /proc/self/fd/N/name}).
  *
- * <p>Because the host file system can change between this walk and the operation (another
- * process swapping a directory for a symbolic link), the result is also checked with
- * {@link Path#toRealPath}: the real path of the final component (when followed) or of its parent
- * must still lie beneath the directory. Calls then open the final component with
- * {@code NOFOLLOW_LINKS} where the JDK allows it.
+ * <p>So what another process does meanwhile (rename a directory, swap it for a link to
+ * elsewhere) changes at most which file beneath the descriptor's directory a call reaches: every
+ * directory was opened relative to the one above it without following a link, and the host is
+ * never asked to look a name up anywhere but in a directory Weft holds.
  */
 final class PathResolver {
     /** The most symbolic links one path may pass through; more fail with {@code ELOOP}. */
     static final int MAX_LINKS = 40;
     /** The longest path accepted, in bytes; longer fail with {@code ENAMETOOLONG}. */
     static final int MAX_PATH_BYTES = 4096;
-
-    private static final String SEPARATOR = FileSystems.getDefault().getSeparator();
+    /**
+     * The most directories one resolution holds open at once, i.e. how deep below the
+     * descriptor's directory a path may go; deeper fail with {@code ENAMETOOLONG}. It bounds the
+     * host descriptors a call uses (they are all closed when the call ends).
+     */
+    static final int MAX_DEPTH = 256;
 
     private PathResolver() {
     }
 
     /**
-     * A resolved path.
-     *
-     * @param host the host path (may not exist)
-     * @param isBase whether it is the directory itself (e.g. {@code "."} or {@code "a/.."})
+     * A resolved path: a directory held open and, unless the path names that directory itself,
+     * a name in it. Closing it closes the directories the walk opened.
      */
-    record Resolved(Path host, boolean isBase) {
+    static final class Resolved implements AutoCloseable {
+        private final HostHandle dir;
+        private final String name;
+        private final boolean trailingSlash;
+        private final List<HostHandle> opened;
+
+        private Resolved(HostHandle dir, String name, boolean trailingSlash, List<HostHandle> opened) {
+            this.dir = dir;
+            this.name = name;
+            this.trailingSlash = trailingSlash;
+            this.opened = opened;
+        }
+
+        /** @return the directory that holds {@link #name()}, or that the path names itself */
+        HostHandle dir() {
+            return dir;
+        }
+
+        /** @return the last component, which may not exist; null when the path names {@link #dir()} itself */
+        String name() {
+            return name;
+        }
+
+        /** @return whether the path names the directory itself ({@code .}, {@code a/..}) */
+        boolean isDirectoryItself() {
+            return name == null;
+        }
+
+        /** @return whether the path ended in {@code /}: the last component must then be a directory */
+        boolean trailingSlash() {
+            return trailingSlash;
+        }
+
+        /** @return how many directories below the descriptor's the last component's directory is */
+        int depth() {
+            return opened.size();
+        }
+
+        /**
+         * @return the path of the result for the JDK's file API: the entry ({@code /proc/self/fd/N/name},
+         *     to be used without following a final link), or the directory itself (to be followed)
+         */
+        Path host() {
+            return name == null ? dir.path() : dir.entry(name);
+        }
+
+        @Override
+        public void close() {
+            closeAll(opened);
+        }
     }
 
     /**
-     * @param dir the directory the path is relative to
+     * @param start the directory descriptor the path is relative to
      * @param path the guest path
      * @param followFinal whether a symbolic link in the last component is followed
-     * @return the host path beneath {@code dir}
-     * @throws WasiError NOENT (empty path, missing directory on the way), NOTDIR (a file on the way, or a
-     *     trailing slash after a file), NOTCAPABLE (absolute, or leaving the directory), LOOP, INVAL (NUL)
+     * @return the result, to be closed by the caller
+     * @throws WasiError NOENT (empty path, missing directory on the way), NOTDIR (a file on the way,
+     *     or a trailing slash after one), NOTCAPABLE (absolute, or leaving the directory), LOOP,
+     *     INVAL (NUL), NAMETOOLONG (deeper than {@value #MAX_DEPTH}), or what the host reported
+     * @throws IOException if the host fails otherwise
      */
-    static Resolved resolve(OpenDirectory dir, String path, boolean followFinal) throws IOException {
+    static Resolved resolve(OpenDirectory start, String path, boolean followFinal) throws IOException {
         if (path.isEmpty()) {
             throw new WasiError(Errno.NOENT);
         }
@@ -72,57 +127,79 @@ final class PathResolver {
         boolean trailingSlash = path.endsWith("/");
         Deque<String> pending = new ArrayDeque<>();
         pushFront(pending, path);
-        List<String> names = new ArrayList<>();
+        List<HostHandle> stack = new ArrayList<>();
         int links = 0;
-        while (!pending.isEmpty()) {
-            String name = pending.removeFirst();
-            if (name.equals(".")) {
-                continue;
-            }
-            if (name.equals("..")) {
-                if (names.isEmpty()) {
-                    throw new WasiError(Errno.NOTCAPABLE);
+        boolean resolved = false;
+        try {
+            while (true) {
+                HostHandle current = stack.isEmpty() ? start.handle : stack.get(stack.size() - 1);
+                if (pending.isEmpty()) {
+                    resolved = true; // the path ended in "." or "..": it names this directory
+                    return new Resolved(current, null, trailingSlash, stack);
                 }
-                names.remove(names.size() - 1);
-                continue;
-            }
-            checkName(name);
-            boolean last = pending.isEmpty();
-            if (last && !followFinal && !trailingSlash) {
-                names.add(name);
-                break;
-            }
-            Path host = join(dir.path, names).resolve(name);
-            BasicFileAttributes attributes = attributes(host);
-            if (attributes == null) {
+                String name = pending.removeFirst();
+                boolean last = pending.isEmpty();
+                if (name.equals(".")) {
+                    continue;
+                }
+                if (name.equals("..")) {
+                    if (stack.isEmpty()) {
+                        throw new WasiError(Errno.NOTCAPABLE);
+                    }
+                    stack.remove(stack.size() - 1).close();
+                    continue;
+                }
+                if (last && !followFinal && !trailingSlash) {
+                    resolved = true;
+                    return new Resolved(current, name, false, stack);
+                }
+                String target;
                 if (!last) {
-                    throw new WasiError(Errno.NOENT);
+                    if (stack.size() >= MAX_DEPTH) {
+                        throw new WasiError(Errno.NAMETOOLONG);
+                    }
+                    try {
+                        stack.add(current.openDirectory(name));
+                        continue;
+                    } catch (WasiError e) {
+                        if (e.errno != Errno.NOTDIR) {
+                            throw e;
+                        }
+                    }
+                    target = readLink(current, name); // not a directory: a link, or a file on the way
+                    if (target == null) {
+                        throw new WasiError(Errno.NOTDIR);
+                    }
+                } else {
+                    BasicFileAttributes attributes = lstat(current.entry(name));
+                    if (attributes == null || !attributes.isSymbolicLink()) {
+                        if (attributes != null && !attributes.isDirectory() && trailingSlash) {
+                            throw new WasiError(Errno.NOTDIR);
+                        }
+                        resolved = true;
+                        return new Resolved(current, name, trailingSlash, stack);
+                    }
+                    target = readLink(current, name);
+                    if (target == null) {
+                        throw new WasiError(Errno.NOENT); // the link was removed meanwhile
+                    }
                 }
-                names.add(name);
-                break;
-            }
-            if (attributes.isSymbolicLink()) {
                 if (++links > MAX_LINKS) {
                     throw new WasiError(Errno.LOOP);
                 }
-                String target = Files.readSymbolicLink(host).toString();
                 if (target.isEmpty()) {
                     throw new WasiError(Errno.NOENT);
                 }
-                if (target.startsWith("/") || Path.of(target).isAbsolute()) {
+                if (target.charAt(0) == '/') {
                     throw new WasiError(Errno.NOTCAPABLE);
                 }
                 pushFront(pending, target);
-                continue;
             }
-            if (!attributes.isDirectory() && (!last || trailingSlash)) {
-                throw new WasiError(Errno.NOTDIR);
+        } finally {
+            if (!resolved) {
+                closeAll(stack);
             }
-            names.add(name);
         }
-        Path host = join(dir.path, names);
-        verifyContained(dir.path, host, names.isEmpty(), followFinal);
-        return new Resolved(host, names.isEmpty());
     }
 
     /** Puts the components of {@code path} in front of what is pending, in order. */
@@ -135,39 +212,28 @@ final class PathResolver {
         }
     }
 
-    /** On hosts whose separator is not {@code /}, a guest name must not smuggle one in. */
-    private static void checkName(String name) {
-        if (!SEPARATOR.equals("/") && (name.contains(SEPARATOR) || name.indexOf(':') >= 0)) {
-            throw new WasiError(Errno.INVAL);
-        }
-    }
-
-    private static Path join(Path base, List<String> names) {
-        Path p = base;
-        for (String n : names) {
-            p = p.resolve(n);
-        }
-        return p;
-    }
-
-    /** @return the attributes without following a final link, or null if nothing is there */
-    private static BasicFileAttributes attributes(Path host) throws IOException {
+    /** @return the target of the link {@code name} in {@code dir}, or null if it is not a link */
+    private static String readLink(HostHandle dir, String name) throws IOException {
         try {
-            return Files.readAttributes(host, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return Files.readSymbolicLink(dir.entry(name)).toString();
+        } catch (NotLinkException e) {
+            return null;
+        }
+    }
+
+    /** @return the attributes of the entry itself (a link is not followed), or null if nothing is there */
+    static BasicFileAttributes lstat(Path entry) throws IOException {
+        try {
+            return Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return null;
         }
     }
 
-    /** The second line of defence: real paths must still lie beneath the directory. */
-    private static void verifyContained(Path base, Path host, boolean isBase, boolean followFinal) throws IOException {
-        Path check = isBase ? host : followFinal && Files.exists(host, LinkOption.NOFOLLOW_LINKS) ? host : host.getParent();
-        try {
-            if (!check.toRealPath().startsWith(base)) {
-                throw new WasiError(Errno.NOTCAPABLE);
-            }
-        } catch (NoSuchFileException e) {
-            throw new WasiError(Errno.NOENT);
+    private static void closeAll(List<HostHandle> handles) {
+        for (int i = handles.size() - 1; i >= 0; i--) {
+            handles.get(i).close();
         }
+        handles.clear();
     }
 }

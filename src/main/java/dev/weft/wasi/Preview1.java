@@ -19,6 +19,11 @@ import java.util.Map;
  * become errno values: a {@link WasiError}, an {@link IOException} or any other exception of the
  * JDK is returned to the guest as an errno and never reaches the host. Only
  * {@link WasiExitException} ({@code proc_exit}) and traps pass.
+ *
+ * <p>The calls of one context run one at a time (under the context's lock, which
+ * {@link Wasi#close()} takes too): a host that misuses a context from two threads cannot make one
+ * call use a directory handle that another has closed, whose number may already name something
+ * outside the sandbox.
  */
 final class Preview1 {
     /** The import module name. */
@@ -32,20 +37,22 @@ final class Preview1 {
 
     private final Map<String, FunctionType> types = new LinkedHashMap<>();
     private final Map<String, HostFunction> functions = new LinkedHashMap<>();
+    private final Object lock;
 
-    private Preview1() {
+    private Preview1(Object lock) {
+        this.lock = lock;
     }
 
     /** @return every function name and its type, in the witx's order */
     static Map<String, FunctionType> signatures() {
         // the functions bound to no calls are never run: only their types are read
-        return Collections.unmodifiableMap(bind(null, null, null, null, null, null, null).types);
+        return Collections.unmodifiableMap(bind(new Object(), null, null, null, null, null, null, null, null).types);
     }
 
-    /** @return imports binding every function to the given calls */
-    static Imports imports(ProcessCalls process, FdCalls fd, ReadWriteCalls io, DirectoryCalls directories,
-            PathCalls paths, PollCalls poll, SocketCalls sockets) {
-        Preview1 p = bind(process, fd, io, directories, paths, poll, sockets);
+    /** @return imports binding every function to the given calls, each run while holding {@code lock} */
+    static Imports imports(Object lock, ProcessCalls process, FdCalls fd, ReadWriteCalls io,
+            DirectoryCalls directories, PathCalls paths, OpenCalls open, PollCalls poll, SocketCalls sockets) {
+        Preview1 p = bind(lock, process, fd, io, directories, paths, open, poll, sockets);
         Imports.Builder b = Imports.builder();
         p.functions.forEach((name, f) -> b.function(MODULE, name, p.types.get(name), f));
         return b.build();
@@ -55,9 +62,9 @@ final class Preview1 {
         return GuestMemory.of(c);
     }
 
-    private static Preview1 bind(ProcessCalls pr, FdCalls fd, ReadWriteCalls io, DirectoryCalls dir, PathCalls path,
-            PollCalls poll, SocketCalls sock) {
-        Preview1 p = new Preview1();
+    private static Preview1 bind(Object lock, ProcessCalls pr, FdCalls fd, ReadWriteCalls io, DirectoryCalls dir,
+            PathCalls path, OpenCalls open, PollCalls poll, SocketCalls sock) {
+        Preview1 p = new Preview1(lock);
         p.def("args_get", "ii", c -> pr.argsGet(mem(c), c.i32(0), c.i32(1)));
         p.def("args_sizes_get", "ii", c -> pr.argsSizesGet(mem(c), c.i32(0), c.i32(1)));
         p.def("environ_get", "ii", c -> pr.environGet(mem(c), c.i32(0), c.i32(1)));
@@ -92,7 +99,7 @@ final class Preview1 {
                 c.i32(2), c.i32(3), c.i64(4), c.i64(5), c.i32(6)));
         p.def("path_link", "iiiiiii", c -> path.link(mem(c), c.i32(0), c.i32(1), c.i32(2), c.i32(3), c.i32(4),
                 c.i32(5), c.i32(6)));
-        p.def("path_open", "iiiiiIIii", c -> path.open(mem(c), c.i32(0), c.i32(1), c.i32(2), c.i32(3), c.i32(4),
+        p.def("path_open", "iiiiiIIii", c -> open.open(mem(c), c.i32(0), c.i32(1), c.i32(2), c.i32(3), c.i32(4),
                 c.i64(5), c.i64(6), c.i32(7), c.i32(8)));
         p.def("path_readlink", "iiiiii",
                 c -> path.readlink(mem(c), c.i32(0), c.i32(1), c.i32(2), c.i32(3), c.i32(4), c.i32(5)));
@@ -107,10 +114,10 @@ final class Preview1 {
         p.def("proc_raise", "i", c -> pr.procRaise(c.i32(0)));
         p.def("sched_yield", "", c -> pr.schedYield());
         p.def("random_get", "ii", c -> pr.randomGet(mem(c), c.i32(0), c.i32(1)));
-        p.def("sock_accept", "iii", c -> sock.unsupported(c.i32(0)));
-        p.def("sock_recv", "iiiiii", c -> sock.unsupported(c.i32(0)));
-        p.def("sock_send", "iiiii", c -> sock.unsupported(c.i32(0)));
-        p.def("sock_shutdown", "ii", c -> sock.unsupported(c.i32(0)));
+        p.def("sock_accept", "iii", c -> sock.notASocket(c.i32(0)));
+        p.def("sock_recv", "iiiiii", c -> sock.notASocket(c.i32(0)));
+        p.def("sock_send", "iiiii", c -> sock.notASocket(c.i32(0)));
+        p.def("sock_shutdown", "ii", c -> sock.notASocket(c.i32(0)));
         return p;
     }
 
@@ -129,9 +136,11 @@ final class Preview1 {
     }
 
     /** Runs a call and turns every failure into an errno: nothing but exits and traps reaches the host. */
-    private static int errno(Call call, HostCall c) {
+    private int errno(Call call, HostCall c) {
         try {
-            return call.run(c);
+            synchronized (lock) {
+                return call.run(c);
+            }
         } catch (WasiError e) {
             return e.errno;
         } catch (IOException e) {

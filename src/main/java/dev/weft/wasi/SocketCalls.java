@@ -2,8 +2,8 @@ package dev.weft.wasi;
 
 /**
  * {@code sock_accept}, {@code sock_recv}, {@code sock_send}, {@code sock_shutdown}: Weft grants
- * no sockets (preview1 cannot create them, only use preopened ones), so these answer
- * {@code EBADF} for a closed descriptor and {@code ENOTSUP} for any other.
+ * no sockets (preview 1 cannot create them, only use preopened ones), so every open descriptor is
+ * not a socket ({@code ENOTSOCK}) and a closed one is {@code EBADF}.
  */
 final class SocketCalls {
     private final FdTable fds;
@@ -12,8 +12,8 @@ final class SocketCalls {
         this.fds = fds;
     }
 
-    int unsupported(int fd) {
+    int notASocket(int fd) {
         fds.get(fd);
-        return Errno.NOTSUP;
+        return Errno.NOTSOCK;
     }
 }

@@ -44,7 +44,9 @@ import java.util.TreeMap;
  *
  * <p>A context serves one instance (its descriptors are that guest's), holds host files open
  * (close it when done) and is not thread-safe: use it, and the instance, from one thread at a
- * time, as WebAssembly 2.0 guests expect anyway.
+ * time, as WebAssembly 2.0 guests expect anyway. (Its WASI calls and {@link #close()} are
+ * serialized all the same, so that misuse cannot make a call use a host directory handle that
+ * another thread has closed.)
  */
 public final class Wasi implements AutoCloseable {
     private final FdTable fds;
@@ -56,17 +58,27 @@ public final class Wasi implements AutoCloseable {
         fds.add(StdioStream.input(b.stdin));
         fds.add(StdioStream.output(b.stdout));
         fds.add(StdioStream.output(b.stderr));
-        for (Preopen p : b.preopens) {
-            fds.add(new OpenDirectory(p.host(), p.guestPath(), Rights.DIRECTORY, Rights.DIRECTORY | Rights.FILE));
+        try {
+            for (Preopen p : b.preopens) {
+                fds.add(new OpenDirectory(HostHandle.openPreopen(p.host()), p.guestPath(), Rights.DIRECTORY,
+                        Rights.DIRECTORY | Rights.FILE));
+            }
+        } catch (IOException e) {
+            try {
+                fds.closeAll();
+            } catch (IOException ignored) {
+                // the preopen's failure is what the caller needs to know
+            }
+            throw new UncheckedIOException("cannot open a preopened directory", e);
         }
         Clocks clocks = new Clocks();
         List<byte[]> args = b.args.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
         List<byte[]> environment = b.environment().entrySet().stream()
                 .map(e -> (e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8)).toList();
-        this.imports = Preview1.imports(
+        this.imports = Preview1.imports(fds,
                 new ProcessCalls(args, environment, clocks, b.random != null ? b.random : new SecureRandom()),
                 new FdCalls(fds), new ReadWriteCalls(fds), new DirectoryCalls(fds), new PathCalls(fds),
-                new PollCalls(fds, clocks), new SocketCalls(fds));
+                new OpenCalls(fds), new PollCalls(fds, clocks), new SocketCalls(fds));
     }
 
     /**
@@ -133,14 +145,16 @@ public final class Wasi implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            fds.closeAll();
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing the WASI guest's files failed", e);
+        synchronized (fds) { // the guest's calls hold it: none is using a descriptor while it closes
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                fds.closeAll();
+            } catch (IOException e) {
+                throw new UncheckedIOException("closing the WASI guest's files failed", e);
+            }
         }
     }
 
@@ -218,9 +232,17 @@ public final class Wasi implements AutoCloseable {
          * @throws IllegalArgumentException if the host path is not a directory, the guest path is empty, or
          *     there would be more preopens than a guest can have descriptors
          * @throws UncheckedIOException if the host directory cannot be resolved
+         * @throws UnsupportedOperationException if this host cannot sandbox a directory race-free: Weft
+         *     needs Linux (x86-64 or AArch64) with {@code /proc}, and native access for Weft (on JDK 25
+         *     it is allowed with a warning unless {@code --enable-native-access} names Weft's module;
+         *     see the package documentation)
          */
         public Builder preopen(Path hostDirectory, String guestPath) {
             Objects.requireNonNull(hostDirectory, "hostDirectory");
+            String unavailable = Libc.unavailableReason();
+            if (unavailable != null) {
+                throw new UnsupportedOperationException(unavailable);
+            }
             if (preopens.size() + 3 >= FdTable.MAX_OPEN) {
                 throw new IllegalArgumentException("more than " + (FdTable.MAX_OPEN - 3) + " preopened directories");
             }
@@ -296,9 +318,11 @@ public final class Wasi implements AutoCloseable {
         }
 
         /**
-         * Creates a context with these settings. The builder may be reused: each context is separate.
+         * Creates a context with these settings. The builder may be reused: each context is separate
+         * and holds its own handles of the preopened directories, opened now.
          *
          * @return the new context
+         * @throws UncheckedIOException if a preopened directory can no longer be opened
          */
         public Wasi build() {
             return new Wasi(this);

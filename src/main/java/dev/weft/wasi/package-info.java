@@ -28,6 +28,15 @@
  * Each directory descriptor opened through it is the root of what it grants in turn. Rights
  * only shrink from the preopen's down.
  *
+ * <p>The sandbox holds even while other processes change the host directories (swapping a
+ * directory for a link to elsewhere): Weft holds every directory it resolves through open and
+ * acts relative to it, never by a host path. That needs Linux (x86-64 or AArch64) with
+ * {@code /proc}, and three C library calls through the Foreign Function API: on JDK 25 they print
+ * a warning unless native access is enabled for Weft ({@code --enable-native-access=ALL-UNNAMED}
+ * on the class path, {@code --enable-native-access=dev.weft} on the module path); a JVM that denies
+ * native access, or another operating system, cannot preopen directories
+ * ({@link dev.weft.wasi.Wasi.Builder#preopen} throws {@code UnsupportedOperationException}).
+ *
  * <h2>Errors</h2>
  * Every failure is returned to the guest as a WASI errno: host I/O errors are mapped to the
  * closest errno, a guest pointer or length outside its memory is {@code EFAULT}. No Java

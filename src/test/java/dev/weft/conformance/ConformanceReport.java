@@ -24,10 +24,14 @@ import java.util.Set;
  * {@code target/conformance}):
  * <ul>
  *   <li>{@code summary.json}: {@code {"results":[{"mode","folder","kind","passed","failed","skipped"}, ...]}}.
- *       Rows of the modes this run wrote replace the file's rows of those modes; rows of other
- *       modes stay, so JVM forks running different modes can share the file.</li>
+ *       Rows are merged by (mode, suite), the suite being {@link #suite(String) named by the
+ *       folder}: the rows of each (mode, suite) this run wrote replace the file's rows of that
+ *       pair; all other rows stay. So JVM forks running different modes, and runners of
+ *       different suites in the same mode (the spec suite's {@code switch} rows and the WASI
+ *       suite's), share the file.</li>
  *   <li>{@code message-mismatches.txt}: rejected modules whose reason does not contain the
- *       expected text, one per line, merged the same way (each line starts with {@code [mode]}).</li>
+ *       expected text, one per line, merged the same way (each line starts with {@code [mode]}
+ *       and the location, which starts with the folder).</li>
  * </ul>
  * Writers take a file lock, so forks finishing together do not lose each other's rows.
  */
@@ -38,6 +42,13 @@ public final class ConformanceReport {
     public static final String SUMMARY = "summary.json";
     /** The mismatch list's file name. */
     public static final String MISMATCHES = "message-mismatches.txt";
+
+    /** The suite of the official core spec tests (every folder not claimed by another suite). */
+    public static final String SPEC_SUITE = "spec";
+    /** The suite of the Wasm 3.0 spec tests: folders {@code spec3/...}. */
+    public static final String SPEC3_SUITE = "spec3";
+    /** The official WASI test suite: folder {@code wasi-testsuite}. */
+    public static final String WASI_SUITE = "wasi-testsuite";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -53,6 +64,21 @@ public final class ConformanceReport {
         return new ConformanceReport(Path.of(System.getProperty(OUT_PROPERTY, "target/conformance")));
     }
 
+    /**
+     * @param folder a summary row's folder (or a mismatch's location, which starts with its folder)
+     * @return the suite it belongs to: {@value #WASI_SUITE}, {@value #SPEC3_SUITE} or {@value #SPEC_SUITE}
+     */
+    public static String suite(String folder) {
+        if (belongsTo(folder, WASI_SUITE)) {
+            return WASI_SUITE;
+        }
+        return belongsTo(folder, SPEC3_SUITE) ? SPEC3_SUITE : SPEC_SUITE;
+    }
+
+    private static boolean belongsTo(String folder, String suite) {
+        return folder.equals(suite) || folder.startsWith(suite + "/");
+    }
+
     /** @return the output directory */
     public Path dir() {
         return dir;
@@ -66,22 +92,23 @@ public final class ConformanceReport {
      */
     public void write(ConformanceResults results) throws IOException {
         Files.createDirectories(dir);
-        Set<String> modes = results.modes();
+        Set<ConformanceResults.Scope> scopes = results.scopes();
         try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
             FileLock lock = lockFile.lock();
             try {
-                writeSummary(results.rows(), modes);
-                writeMismatches(results.mismatches(), modes);
+                writeSummary(results.rows(), scopes);
+                writeMismatches(results.mismatches(), scopes);
             } finally {
                 lock.release();
             }
         }
     }
 
-    private void writeSummary(List<ConformanceResults.Row> ours, Set<String> modes) throws IOException {
+    private void writeSummary(List<ConformanceResults.Row> ours, Set<ConformanceResults.Scope> scopes)
+            throws IOException {
         List<ConformanceResults.Row> rows = new ArrayList<>(readSummary(dir.resolve(SUMMARY)));
-        rows.removeIf(r -> modes.contains(r.mode()));
+        rows.removeIf(r -> scopes.contains(new ConformanceResults.Scope(r.mode(), suite(r.folder()))));
         rows.addAll(ours);
         rows.sort(ConformanceResults.Row.ORDER);
         ObjectNode root = JSON.createObjectNode();
@@ -111,14 +138,15 @@ public final class ConformanceReport {
         return rows;
     }
 
-    private void writeMismatches(List<ConformanceResults.MessageMismatch> ours, Set<String> modes)
+    private void writeMismatches(List<ConformanceResults.MessageMismatch> ours, Set<ConformanceResults.Scope> scopes)
             throws IOException {
         Path file = dir.resolve(MISMATCHES);
         List<String> lines = new ArrayList<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 int close = line.indexOf(']');
-                if (line.startsWith("[") && close > 0 && !modes.contains(line.substring(1, close))) {
+                if (line.startsWith("[") && close > 0 && !scopes.contains(new ConformanceResults.Scope(
+                        line.substring(1, close), suite(line.substring(Math.min(line.length(), close + 2)))))) {
                     lines.add(line);
                 }
             }

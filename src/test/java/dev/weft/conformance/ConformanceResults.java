@@ -42,13 +42,28 @@ public final class ConformanceResults {
     public record MessageMismatch(String mode, String location, String expected, String ours) {
     }
 
+    /**
+     * A suite run in one mode: the unit of the summary that one run's rows replace.
+     *
+     * @param mode the mode's name
+     * @param suite {@link ConformanceReport#suite(String)} of the rows' folders
+     */
+    public record Scope(String mode, String suite) implements Comparable<Scope> {
+        private static final Comparator<Scope> ORDER = Comparator.comparing(Scope::mode).thenComparing(Scope::suite);
+
+        @Override
+        public int compareTo(Scope other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
     private record Key(String mode, String folder, String kind) {
     }
 
     private final Map<Key, long[]> counts = new TreeMap<>(
             Comparator.comparing(Key::mode).thenComparing(Key::folder).thenComparing(Key::kind));
     private final List<MessageMismatch> mismatches = new ArrayList<>();
-    private final Set<String> modes = new TreeSet<>();
+    private final Set<Scope> scopes = new TreeSet<>();
 
     /**
      * Records one outcome, and a message mismatch if the module was rejected for a reason that does
@@ -59,9 +74,7 @@ public final class ConformanceResults {
      * @param outcome what happened
      */
     public synchronized void record(String mode, SpecCommand command, CommandOutcome outcome) {
-        modes.add(mode);
-        long[] c = counts.computeIfAbsent(new Key(mode, command.script().folder(), command.kind()), k -> new long[3]);
-        c[outcome.status().ordinal()]++;
+        record(mode, command.script().folder(), command.kind(), outcome);
         String expected = command.expectedText();
         if (outcome.rejection() != null && expected != null && !outcome.rejection().reason().contains(expected)) {
             mismatches.add(new MessageMismatch(mode, command.location(), expected, outcome.rejection().reason()));
@@ -69,17 +82,43 @@ public final class ConformanceResults {
     }
 
     /**
-     * Notes that a mode ran, even if it recorded nothing (so that its old rows are replaced).
+     * Records one outcome of a suite that has no {@link SpecCommand}s (e.g. the WASI test suite).
+     *
+     * @param mode the mode's name
+     * @param folder the summary's folder
+     * @param kind the summary's kind
+     * @param outcome what happened
+     */
+    public synchronized void record(String mode, String folder, String kind, CommandOutcome outcome) {
+        scopes.add(new Scope(mode, ConformanceReport.suite(folder)));
+        long[] c = counts.computeIfAbsent(new Key(mode, folder, kind), k -> new long[3]);
+        c[outcome.status().ordinal()]++;
+    }
+
+    /**
+     * Notes that a mode of the spec suite ran, even if it recorded nothing (so that its old rows
+     * are replaced).
      *
      * @param mode the mode's name
      */
     public synchronized void noteMode(String mode) {
-        modes.add(mode);
+        noteRun(mode, ConformanceReport.SPEC_SUITE);
     }
 
-    /** @return the modes that ran */
-    public synchronized Set<String> modes() {
-        return new TreeSet<>(modes);
+    /**
+     * Notes that a mode of the suite that {@code folder} belongs to ran, even if it recorded
+     * nothing (so that its old rows are replaced).
+     *
+     * @param mode the mode's name
+     * @param folder a folder of the suite, or the suite's name
+     */
+    public synchronized void noteRun(String mode, String folder) {
+        scopes.add(new Scope(mode, ConformanceReport.suite(folder)));
+    }
+
+    /** @return the (mode, suite) pairs that ran */
+    public synchronized Set<Scope> scopes() {
+        return new TreeSet<>(scopes);
     }
 
     /** @return one row per (mode, folder, kind), in summary order */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Reading, writing, seeking and the descriptor calls on files in a preopened directory (fd 3). */
 class FileIoTest {
     private static final int DIR = 3;
-    private static final int CREATE_TRUNC = PathCalls.O_CREAT | PathCalls.O_TRUNC;
+    private static final int CREATE_TRUNC = OpenCalls.O_CREAT | OpenCalls.O_TRUNC;
 
     @TempDir
     Path root;
@@ -47,7 +47,7 @@ class FileIoTest {
         assertErrno(Errno.NAMETOOLONG, p.call("fd_prestat_dir_name", DIR, name, 7));
         assertErrno(Errno.BADF, p.call("fd_prestat_get", 4, prestat), "the scan ends at the first EBADF");
         assertErrno(Errno.BADF, p.call("fd_prestat_get", 1, prestat), "stdout is no preopen");
-        int sub = p.open(DIR, ".", PathCalls.O_DIRECTORY, Probe.ALL_RIGHTS, 0);
+        int sub = p.open(DIR, ".", OpenCalls.O_DIRECTORY, Probe.DIRECTORY_RIGHTS, 0);
         assertErrno(Errno.BADF, p.call("fd_prestat_get", sub, prestat), "an opened directory is no preopen");
         assertErrno(Errno.FAULT, p.call("fd_prestat_get", DIR, p.memorySize() - 4));
 
@@ -120,7 +120,7 @@ class FileIoTest {
     @Test
     void truncateOnOpenAndSetSize() throws IOException {
         Files.writeString(root.resolve("t"), "some old content");
-        int fd = p.open(DIR, "t", PathCalls.O_TRUNC, Probe.READ_RIGHTS | Probe.WRITE_RIGHTS, 0);
+        int fd = p.open(DIR, "t", OpenCalls.O_TRUNC, Probe.READ_RIGHTS | Probe.WRITE_RIGHTS, 0);
         assertEquals(0, Files.size(root.resolve("t")), "O_TRUNC empties the file");
         p.write(fd, "0123456789");
         assertErrno(Errno.SUCCESS, p.call("fd_filestat_set_size", fd, 4L));
@@ -160,7 +160,7 @@ class FileIoTest {
         int reader = p.open(DIR, "ro", 0, Probe.READ_RIGHTS, 0);
         assertErrno(Errno.NOTCAPABLE, p.writeErrno(reader, new byte[] {1}, new int[1]));
         assertErrno(Errno.NOTCAPABLE, p.call("fd_filestat_set_size", reader, 0L));
-        int writer = p.open(DIR, "wo", PathCalls.O_CREAT, Rights.FD_WRITE, 0);
+        int writer = p.open(DIR, "wo", OpenCalls.O_CREAT, Rights.FD_WRITE, 0);
         assertErrno(Errno.NOTCAPABLE, p.readErrno(writer, 4, new byte[1][]));
         int tell = p.alloc(8);
         assertErrno(Errno.NOTCAPABLE, p.call("fd_tell", writer, tell));
@@ -185,7 +185,7 @@ class FileIoTest {
         int limited = p.open(DIR, "ro", 0, Probe.ALL_RIGHTS, 0);
         assertErrno(Errno.SUCCESS, p.call("fd_fdstat_get", limited, stat));
         assertEquals(Rights.FD_READ, p.i64(stat + 8), "a file opened through it inherits at most FD_READ");
-        assertErrno(Errno.NOTCAPABLE, p.openErrno(DIR, "new", PathCalls.O_CREAT, Probe.ALL_RIGHTS, 0),
+        assertErrno(Errno.NOTCAPABLE, p.openErrno(DIR, "new", OpenCalls.O_CREAT, Probe.ALL_RIGHTS, 0),
                 "creating needs PATH_CREATE_FILE");
         assertErrno(Errno.NOTCAPABLE, p.pathCall("path_create_directory", DIR, "d"));
     }
@@ -222,7 +222,7 @@ class FileIoTest {
 
     @Test
     void syncAdviseAllocate() throws IOException {
-        int fd = p.open(DIR, "a", PathCalls.O_CREAT, Probe.READ_RIGHTS | Probe.WRITE_RIGHTS, FdFlags.SYNC);
+        int fd = p.open(DIR, "a", OpenCalls.O_CREAT, Probe.READ_RIGHTS | Probe.WRITE_RIGHTS, FdFlags.SYNC);
         p.write(fd, "abc");
         assertErrno(Errno.SUCCESS, p.call("fd_sync", fd));
         assertErrno(Errno.SUCCESS, p.call("fd_datasync", fd));
@@ -248,7 +248,7 @@ class FileIoTest {
 
     @Test
     void closeAndRenumberFiles() throws IOException {
-        int fd = p.open(DIR, "x", PathCalls.O_CREAT, Probe.WRITE_RIGHTS, 0);
+        int fd = p.open(DIR, "x", OpenCalls.O_CREAT, Probe.WRITE_RIGHTS, 0);
         assertEquals(4, fd, "the lowest free number");
         assertErrno(Errno.SUCCESS, p.call("fd_renumber", fd, 1));
         p.write(1, "through descriptor 1");
@@ -261,7 +261,7 @@ class FileIoTest {
 
     @Test
     void closingTheContextClosesTheGuestsFiles() throws IOException {
-        int fd = p.open(DIR, "y", PathCalls.O_CREAT, Probe.WRITE_RIGHTS, 0);
+        int fd = p.open(DIR, "y", OpenCalls.O_CREAT, Probe.WRITE_RIGHTS, 0);
         p.write(fd, "kept");
         p.close();
         assertEquals("kept", Files.readString(root.resolve("y")));

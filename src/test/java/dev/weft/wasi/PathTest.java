@@ -40,18 +40,23 @@ class PathTest {
     @Test
     void openErrors() {
         assertErrno(Errno.NOENT, p.openErrno(DIR, "missing.txt", 0, Probe.READ_RIGHTS, 0));
-        assertErrno(Errno.NOENT, p.openErrno(DIR, "missing/x.txt", PathCalls.O_CREAT, Probe.WRITE_RIGHTS, 0),
+        assertErrno(Errno.NOENT, p.openErrno(DIR, "missing/x.txt", OpenCalls.O_CREAT, Probe.WRITE_RIGHTS, 0),
                 "no parent to create in");
-        assertErrno(Errno.EXIST, p.openErrno(DIR, "file.txt", PathCalls.O_CREAT | PathCalls.O_EXCL,
+        assertErrno(Errno.EXIST, p.openErrno(DIR, "file.txt", OpenCalls.O_CREAT | OpenCalls.O_EXCL,
                 Probe.WRITE_RIGHTS, 0));
-        assertErrno(Errno.NOTDIR, p.openErrno(DIR, "file.txt", PathCalls.O_DIRECTORY, Probe.READ_RIGHTS, 0));
-        assertErrno(Errno.NOENT, p.openErrno(DIR, "missing", PathCalls.O_DIRECTORY, Probe.READ_RIGHTS, 0));
+        assertErrno(Errno.NOTDIR, p.openErrno(DIR, "file.txt", OpenCalls.O_DIRECTORY, Probe.READ_RIGHTS, 0));
+        assertErrno(Errno.NOENT, p.openErrno(DIR, "missing", OpenCalls.O_DIRECTORY, Probe.READ_RIGHTS, 0));
         assertErrno(Errno.NOTDIR, p.openErrno(DIR, "file.txt/", 0, Probe.READ_RIGHTS, 0), "trailing slash");
         assertErrno(Errno.NOTDIR, p.openErrno(DIR, "file.txt/x", 0, Probe.READ_RIGHTS, 0));
         assertErrno(Errno.NOTDIR, p.openErrno(DIR, "file.txt/..", 0, Probe.READ_RIGHTS, 0));
         assertErrno(Errno.ISDIR, p.openErrno(DIR, "dir", 0, Probe.WRITE_RIGHTS, 0), "writing a directory");
-        assertErrno(Errno.ISDIR, p.openErrno(DIR, "dir", PathCalls.O_TRUNC, Probe.READ_RIGHTS, 0));
-        assertErrno(Errno.INVAL, p.openErrno(DIR, "d2", PathCalls.O_CREAT | PathCalls.O_DIRECTORY,
+        assertErrno(Errno.ISDIR, p.openErrno(DIR, "dir", OpenCalls.O_TRUNC, Probe.READ_RIGHTS, 0));
+        assertErrno(Errno.ISDIR, p.openErrno(DIR, "dir", OpenCalls.O_DIRECTORY, Rights.FD_READ | Rights.FD_WRITE, 0),
+                "writing a directory, even with O_DIRECTORY");
+        assertErrno(Errno.ISDIR, p.openErrno(DIR, "dir", OpenCalls.O_CREAT, Probe.READ_RIGHTS, 0), "O_CREAT on a directory");
+        assertErrno(Errno.ISDIR, p.openErrno(DIR, "new/", OpenCalls.O_CREAT, Probe.WRITE_RIGHTS, 0),
+                "O_CREAT cannot make a directory");
+        assertErrno(Errno.INVAL, p.openErrno(DIR, "d2", OpenCalls.O_CREAT | OpenCalls.O_DIRECTORY,
                 Probe.READ_RIGHTS, 0));
         assertErrno(Errno.INVAL, p.openErrno(DIR, "file.txt", 1 << 4, Probe.READ_RIGHTS, 0), "unknown oflag");
         assertErrno(Errno.INVAL, p.openErrno(DIR, "file.txt", 0, Probe.READ_RIGHTS, 1 << 5), "unknown fdflag");
@@ -74,12 +79,25 @@ class PathTest {
     }
 
     @Test
+    void oCreatCreatesWhateverRightsAreAsked() throws IOException {
+        int fd = p.open(DIR, "read-only-created.txt", OpenCalls.O_CREAT, Probe.READ_RIGHTS, 0);
+        assertTrue(Files.isRegularFile(root.resolve("read-only-created.txt")), "created without a write right");
+        assertEquals("", p.read(fd, 10));
+        int none = p.open(DIR, "no-rights.txt", OpenCalls.O_CREAT, 0, 0);
+        assertTrue(Files.isRegularFile(root.resolve("no-rights.txt")), "created without any right");
+        assertErrno(Errno.NOTCAPABLE, p.call("fd_read", none, p.iovecs(p.alloc(4), 4), 1, p.alloc(4)));
+        Files.writeString(root.resolve("kept.txt"), "kept");
+        int existing = p.open(DIR, "kept.txt", OpenCalls.O_CREAT, Probe.READ_RIGHTS, 0);
+        assertEquals("kept", p.read(existing, 10), "O_CREAT without O_EXCL opens what is there");
+    }
+
+    @Test
     void directoriesOpenedThroughAPreopenAreBasesForMore() {
-        int dir = p.open(DIR, "dir", PathCalls.O_DIRECTORY, Probe.ALL_RIGHTS, 0);
+        int dir = p.open(DIR, "dir", OpenCalls.O_DIRECTORY, Probe.DIRECTORY_RIGHTS, 0);
         int inner = p.open(dir, "inner.txt", 0, Probe.READ_RIGHTS, 0);
         assertEquals("inner", p.read(inner, 100));
-        int sub = p.open(dir, "sub/.", PathCalls.O_DIRECTORY, Probe.ALL_RIGHTS, 0);
-        int created = p.open(sub, "new.txt", PathCalls.O_CREAT, Probe.WRITE_RIGHTS, 0);
+        int sub = p.open(dir, "sub/.", OpenCalls.O_DIRECTORY, Probe.DIRECTORY_RIGHTS, 0);
+        int created = p.open(sub, "new.txt", OpenCalls.O_CREAT, Probe.WRITE_RIGHTS, 0);
         p.write(created, "deep");
         assertTrue(Files.exists(root.resolve("dir/sub/new.txt")));
         int self = p.open(DIR, ".", 0, Probe.READ_RIGHTS, 0);
@@ -236,9 +254,9 @@ class PathTest {
     @Test
     void openCreatesThroughADanglingLinkInsideTheSandbox() throws IOException {
         Files.createSymbolicLink(root.resolve("pointer"), Path.of("dir/target.txt"));
-        assertErrno(Errno.SUCCESS, p.openErrno(DIR, FOLLOW, "pointer", PathCalls.O_CREAT, Probe.WRITE_RIGHTS, 0));
+        assertErrno(Errno.SUCCESS, p.openErrno(DIR, FOLLOW, "pointer", OpenCalls.O_CREAT, Probe.WRITE_RIGHTS, 0));
         assertTrue(Files.isRegularFile(root.resolve("dir/target.txt")), "created where the link points");
-        assertErrno(Errno.EXIST, p.openErrno(DIR, FOLLOW, "pointer", PathCalls.O_CREAT | PathCalls.O_EXCL,
+        assertErrno(Errno.EXIST, p.openErrno(DIR, FOLLOW, "pointer", OpenCalls.O_CREAT | OpenCalls.O_EXCL,
                 Probe.WRITE_RIGHTS, 0), "O_EXCL: the link itself exists");
     }
 

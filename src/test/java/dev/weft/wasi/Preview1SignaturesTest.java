@@ -79,8 +79,8 @@ class Preview1SignaturesTest {
         assertEquals(1L << 29, Rights.SOCK_ACCEPT);
         assertEquals(1, FdFlags.APPEND);
         assertEquals(16, FdFlags.SYNC);
-        assertEquals(8, PathCalls.O_TRUNC);
-        assertEquals(4, PathCalls.O_EXCL);
+        assertEquals(8, OpenCalls.O_TRUNC);
+        assertEquals(4, OpenCalls.O_EXCL);
         assertEquals(3, FileType.DIRECTORY);
         assertEquals(4, FileType.REGULAR_FILE);
         assertEquals(7, FileType.SYMBOLIC_LINK);

@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 final class Probe implements AutoCloseable {
     /** Every right there is: what wasi-libc asks for, masked by the directory. */
     static final long ALL_RIGHTS = Rights.FILE | Rights.DIRECTORY;
+    /** Every right a directory can have (asking a directory for writing rights is EISDIR). */
+    static final long DIRECTORY_RIGHTS = Rights.DIRECTORY;
     static final long READ_RIGHTS = Rights.FD_READ | Rights.FD_SEEK | Rights.FD_TELL | Rights.FD_FILESTAT_GET
             | Rights.FD_FDSTAT_SET_FLAGS | Rights.FD_READDIR | Rights.POLL_FD_READWRITE;
     static final long WRITE_RIGHTS = Rights.FD_WRITE | Rights.FD_SEEK | Rights.FD_TELL | Rights.FD_FILESTAT_GET

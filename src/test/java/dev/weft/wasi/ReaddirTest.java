@@ -131,7 +131,7 @@ class ReaddirTest {
 
     @Test
     void subdirectoriesListTheirOwnEntries() {
-        int sub = p.open(DIR, "c-dir", PathCalls.O_DIRECTORY, Probe.ALL_RIGHTS, 0);
+        int sub = p.open(DIR, "c-dir", OpenCalls.O_DIRECTORY, Probe.DIRECTORY_RIGHTS, 0);
         int buf = p.alloc(256);
         assertEquals(List.of(".", ".."), parse(buf, readdir(sub, buf, 256, 0)).stream().map(Dirent::name).toList());
     }
@@ -146,7 +146,7 @@ class ReaddirTest {
         assertErrno(Errno.BADF, p.call("fd_readdir", 42, buf, 64, 0L, used));
         assertErrno(Errno.FAULT, p.call("fd_readdir", DIR, p.memorySize() - 10, 64, 0L, used));
         assertErrno(Errno.FAULT, p.call("fd_readdir", DIR, buf, 64, 0L, p.memorySize() - 1));
-        int limited = p.open(DIR, ".", PathCalls.O_DIRECTORY, Rights.PATH_OPEN, 0);
+        int limited = p.open(DIR, ".", OpenCalls.O_DIRECTORY, Rights.PATH_OPEN, 0);
         assertErrno(Errno.NOTCAPABLE, p.call("fd_readdir", limited, buf, 64, 0L, used));
     }
 }

@@ -73,7 +73,7 @@ class SandboxTest {
         "rel-out", "deep-out/secret.txt", "dirlink/secret.txt", "chain1", "sub/chain2", "dirlink/../root/file.txt"})
     void escapesThroughPathOpenAreNotCapable(String path) {
         assertErrno(Errno.NOTCAPABLE, p.openErrno(DIR, FOLLOW, path, 0, Probe.READ_RIGHTS, 0), path);
-        assertErrno(Errno.NOTCAPABLE, p.openErrno(DIR, FOLLOW, path, PathCalls.O_CREAT, Probe.WRITE_RIGHTS, 0), path);
+        assertErrno(Errno.NOTCAPABLE, p.openErrno(DIR, FOLLOW, path, OpenCalls.O_CREAT, Probe.WRITE_RIGHTS, 0), path);
         Probe.Str s = p.str(path);
         assertErrno(Errno.NOTCAPABLE, p.call("path_filestat_get", DIR, FOLLOW, s.pointer(), s.length(),
                 p.alloc(FileStat.SIZE)), path);
@@ -169,7 +169,7 @@ class SandboxTest {
 
     @Test
     void aDirectoryDescriptorIsItselfTheRoot() {
-        int sub = p.open(DIR, "sub", PathCalls.O_DIRECTORY, Probe.ALL_RIGHTS, 0);
+        int sub = p.open(DIR, "sub", OpenCalls.O_DIRECTORY, Probe.DIRECTORY_RIGHTS, 0);
         assertErrno(Errno.NOTCAPABLE, p.openErrno(sub, 0, "../file.txt", 0, Probe.READ_RIGHTS, 0),
                 ".. above a descriptor, even inside the preopen");
         assertErrno(Errno.NOTCAPABLE, p.openErrno(sub, FOLLOW, "back", 0, Probe.READ_RIGHTS, 0),
@@ -178,14 +178,19 @@ class SandboxTest {
     }
 
     @Test
-    void aDirectorySwappedForALinkOnTheHostIsCaughtByTheRealPathCheck() throws IOException {
-        int sub = p.open(DIR, "sub", PathCalls.O_DIRECTORY, Probe.ALL_RIGHTS, 0);
-        // another process replaces the open directory with a link to the outside
+    void aDirectoryDescriptorKeepsItsDirectoryWhenTheHostSwapsItForALink() throws IOException {
+        int sub = p.open(DIR, "sub", OpenCalls.O_DIRECTORY, Probe.DIRECTORY_RIGHTS, 0);
+        // another process moves the open directory away and puts a link to the outside in its place
         Files.move(root.resolve("sub"), root.resolve("sub-moved"));
         Files.createSymbolicLink(root.resolve("sub"), outside);
-        assertErrno(Errno.NOTCAPABLE, p.openErrno(sub, 0, "secret.txt", 0, Probe.READ_RIGHTS, 0));
-        assertErrno(Errno.NOTCAPABLE, p.pathCall("path_unlink_file", sub, "secret.txt"));
-        assertErrno(Errno.NOTCAPABLE, p.pathCall("path_create_directory", sub, "made"));
+        // the descriptor holds the directory itself, not its old name: it still reaches sub-moved
+        assertErrno(Errno.NOENT, p.openErrno(sub, 0, "secret.txt", 0, Probe.READ_RIGHTS, 0));
+        assertEquals("inside too", p.read(p.open(sub, "file2.txt", 0, Probe.READ_RIGHTS, 0), 100));
+        assertErrno(Errno.NOENT, p.pathCall("path_unlink_file", sub, "secret.txt"));
+        assertErrno(Errno.SUCCESS, p.pathCall("path_create_directory", sub, "made"));
+        assertTrue(Files.isDirectory(root.resolve("sub-moved/made")), "made in the directory the descriptor holds");
+        // and through the preopen, the new link is refused as any link leading out
+        assertErrno(Errno.NOTCAPABLE, p.openErrno(DIR, FOLLOW, "sub/secret.txt", 0, Probe.READ_RIGHTS, 0));
     }
 
     @Test

@@ -46,7 +46,7 @@ class WasiBuilderTest {
         try (Probe a = new Probe(builder); Probe b = new Probe(builder)) {
             assertErrno(Errno.SUCCESS, a.close(1));
             b.write(1, "b still has stdout");
-            assertErrno(Errno.SUCCESS, a.openErrno(3, "x", PathCalls.O_CREAT, Probe.WRITE_RIGHTS, 0));
+            assertErrno(Errno.SUCCESS, a.openErrno(3, "x", OpenCalls.O_CREAT, Probe.WRITE_RIGHTS, 0));
             assertTrue(Files.exists(dir.resolve("x")));
         }
         assertEquals("b still has stdout", out.toString());
