@@ -192,4 +192,25 @@ class FuelTest {
         TrapException e = assertThrows(TrapException.class, () -> run.call(instance.function("ticks"), 10));
         assertEquals(TrapKind.OUT_OF_FUEL, e.kind());
     }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void bulkInstructionsCostOneUnitPer64BytesToo(DispatchMode mode) {
+        Instance instance = bounds(mode);
+        long none = consumed(instance, "fill", 0);
+        assertEquals(none + 1, consumed(instance, "fill", 1));
+        assertEquals(none + 1, consumed(instance, "fill", 64));
+        assertEquals(none + 2, consumed(instance, "fill", 65));
+        assertEquals(none + 1024, consumed(instance, "fill", 65536));
+        // a resumable call suspends before the fill, and the fill runs (and charges) when resumed
+        instance = bounds(mode);
+        Execution run = Execution.create().setFuel(none + 10);
+        ResumableCall call = run.start(instance.function("fill"), 65536);
+        assertEquals(ResumableCall.State.OUT_OF_FUEL, call.state());
+        assertEquals(0, instance.memory("memory").segment().get(java.lang.foreign.ValueLayout.JAVA_BYTE, 65535));
+        run.addFuel(1024 - 10);
+        assertTrue(call.resume().isFinished());
+        assertEquals(7, instance.memory("memory").segment().get(java.lang.foreign.ValueLayout.JAVA_BYTE, 65535));
+        assertEquals(0, run.fuel());
+    }
 }

@@ -181,4 +181,20 @@ class InterruptTest {
         TrapException e = assertThrows(TrapException.class, () -> run.call(instance.function("recurse")));
         assertEquals(TrapKind.CALL_STACK_EXHAUSTED, e.kind());
     }
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void aDeadlineStopsALongBulkInstruction(DispatchMode mode) {
+        Instance instance = bounds(TestWasm.engine(mode));
+        assertEquals(1, instance.memory("memory").grow(4095)); // 256 MiB
+        Execution run = Execution.create().setTimeout(Duration.ofMillis(30));
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            TrapException e = assertThrows(TrapException.class, () -> run.call(instance.function("fillForever")));
+            assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind());
+            long took = millisSince(start);
+            assertTrue(took < 30 + BOUND, "stopped after " + took + " ms");
+        }
+        instance.close();
+    }
 }

@@ -77,4 +77,13 @@
         (i32.store (i32.mul (i32.sub (memory.size) (i32.const 1)) (i32.const 65536)) (memory.size))
         (br $l)))
     (memory.size))
+;; memory.fill of n bytes: bulk instructions cost fuel for their length.
+  (func (export "fill") (param $n i32)
+    (memory.fill (i32.const 0) (i32.const 7) (local.get $n)))
+
+  ;; Fills the whole memory over and over: one instruction can take longer than a deadline's grace.
+  (func (export "fillForever")
+    (loop $l
+      (memory.fill (i32.const 0) (i32.const 1) (i32.mul (memory.size) (i32.const 65536)))
+      (br $l)))
 )

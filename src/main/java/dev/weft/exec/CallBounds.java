@@ -201,6 +201,16 @@ final class CallBounds {
                 "out of fuel: " + cost + " needed to go on, " + m.fuel + " left");
     }
 
+    /**
+     * A bulk instruction needs {@code cost} fuel and has less: like {@link #outOfFuel}, but the
+     * call suspends before the instruction, which charges again when it runs on resumption.
+     */
+    int outOfFuelBefore(long cost) {
+        int r = outOfFuel(cost);
+        pendingFuel = 0;
+        return r;
+    }
+
     /** A host function asks the resumable call to suspend when it returns. */
     void requestYield() {
         if (!resumable || m.nesting != 1) {

@@ -403,6 +403,40 @@ public final class Machine implements HostCall {
         return target;
     }
 
+    /**
+     * Charges a bulk instruction (memory.fill/copy/init, table.fill/copy/init) for its length
+     * before it runs: one unit per {@value #BULK_UNIT} bytes or elements started, on top of the
+     * unit its instruction counts in its loop or function.
+     *
+     * @param count the operation's length (an unsigned 32-bit value)
+     * @param pc the instruction's offset: a resumable call suspends there and runs it again
+     * @param fp the frame pointer
+     * @return 0 to go on, or {@link #SUSPEND}
+     */
+    int chargeBulk(int count, int pc, int fp) {
+        if (!metered) {
+            return 0;
+        }
+        long cost = (Integer.toUnsignedLong(count) + BULK_UNIT - 1) / BULK_UNIT;
+        if (fuel < cost) {
+            this.pc = pc;
+            this.fp = fp;
+            return bounds.outOfFuelBefore(cost);
+        }
+        fuel -= cost;
+        return 0;
+    }
+
+    /** Bytes or elements of a bulk instruction that cost one unit of fuel. */
+    static final int BULK_UNIT = 64;
+
+    /** Between the chunks of a long bulk operation: stops it if its call must stop (see {@link #branch}). */
+    void pollBulk() {
+        if (attentionNeeded()) {
+            bounds.attention();
+        }
+    }
+
     private int loopCost(int target) {
         if (target != cachedLoop) {
             cachedLoopCost = inst.code.loopCost(target);

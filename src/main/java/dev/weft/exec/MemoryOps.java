@@ -146,13 +146,29 @@ final class MemoryOps {
         }
     }
 
+    /**
+     * Bulk operations on memory go in chunks of this many bytes, looking between chunks whether
+     * the call must stop: a fill of a gigabyte takes longer than the promised reaction time.
+     */
+    static final long CHUNK = 4L << 20;
+
     static int fill(int pc, long w, long w2, long[] s, int fp, Machine m) {
         int dst = (int) s[fp + Bulk3.a(w, w2)];
         byte value = (byte) s[fp + Bulk3.b(w, w2)];
         int n = (int) s[fp + Bulk3.c(w, w2)];
+        if (m.chargeBulk(n, pc, fp) != 0) {
+            return Machine.SUSPEND;
+        }
         MemorySegment mem = m.memory;
         check(dst, n, mem.byteSize());
-        mem.asSlice(Integer.toUnsignedLong(dst), Integer.toUnsignedLong(n)).fill(value);
+        long at = Integer.toUnsignedLong(dst);
+        long end = at + Integer.toUnsignedLong(n);
+        for (long from = at; from < end; from += CHUNK) {
+            if (from != at) {
+                m.pollBulk();
+            }
+            mem.asSlice(from, Math.min(CHUNK, end - from)).fill(value);
+        }
         return pc + Bulk3.SIZE;
     }
 
@@ -160,10 +176,24 @@ final class MemoryOps {
         int dst = (int) s[fp + Bulk3.a(w, w2)];
         int src = (int) s[fp + Bulk3.b(w, w2)];
         int n = (int) s[fp + Bulk3.c(w, w2)];
+        if (m.chargeBulk(n, pc, fp) != 0) {
+            return Machine.SUSPEND;
+        }
         MemorySegment mem = m.memory;
         check(dst, n, mem.byteSize());
         check(src, n, mem.byteSize());
-        MemorySegment.copy(mem, Integer.toUnsignedLong(src), mem, Integer.toUnsignedLong(dst), Integer.toUnsignedLong(n));
+        long to = Integer.toUnsignedLong(dst);
+        long from = Integer.toUnsignedLong(src);
+        long length = Integer.toUnsignedLong(n);
+        // Chunks in the direction that never overwrites source bytes not yet copied (memmove).
+        for (long done = 0; done < length; done += CHUNK) {
+            if (done != 0) {
+                m.pollBulk();
+            }
+            long c = Math.min(CHUNK, length - done);
+            long offset = to <= from ? done : length - done - c;
+            MemorySegment.copy(mem, from + offset, mem, to + offset, c);
+        }
         return pc + Bulk3.SIZE;
     }
 
@@ -172,6 +202,9 @@ final class MemoryOps {
         int dst = (int) s[fp + SegmentBulk3.a(w, w2)];
         int src = (int) s[fp + SegmentBulk3.b(w, w2)];
         int n = (int) s[fp + SegmentBulk3.c(w, w2)];
+        if (m.chargeBulk(n, pc, fp) != 0) {
+            return Machine.SUSPEND;
+        }
         m.inst.initMemory(segment, dst, src, n);
         return pc + SegmentBulk3.SIZE;
     }
