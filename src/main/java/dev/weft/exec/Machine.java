@@ -1,11 +1,8 @@
 package dev.weft.exec;
 
 import dev.weft.FunctionType;
-import dev.weft.HostCall;
-import dev.weft.Memory;
 import dev.weft.TrapException;
 import dev.weft.TrapKind;
-import dev.weft.ValueType;
 import dev.weft.code.CompiledCode;
 import dev.weft.runtime.FunctionInstance;
 import dev.weft.runtime.GlobalInstance;
@@ -27,10 +24,9 @@ import java.util.List;
  * Depth and value-stack size are bounded by the engine's configuration; reaching either is
  * the "call stack exhausted" trap. The value stack grows on demand, up to its limit.
  *
- * <p>The machine is also the {@link HostCall} a host function receives: a view of the
- * arguments and results in the value stack, valid during the call.
+ * <p>Host functions called on the machine see their call through its {@link HostFrame}.
  */
-public final class Machine implements HostCall {
+public final class Machine {
     /** Returned by a handler after it changed the frame: the loop reloads its locals. */
     public static final int RELOAD = -1;
     /** Returned when the entry frame returns: the loop ends. */
@@ -78,15 +74,10 @@ public final class Machine implements HostCall {
     private int[] frameFp;
     private ModuleInstance[] frameInst;
 
-    // Host calls: where the arguments and results of the current host call are, and its caller.
-    private int hostArgs;
-    private int hostParams;
-    private int hostResults;
-    private int hostResultCount;
-    private ModuleInstance hostCaller;
-    private FunctionType hostType;
+    /** What host functions called on this machine see of their call (reused: host calls allocate nothing). */
+    private final HostFrame host = new HostFrame(this);
     /** First slot free for an entry from the host (above the frames of any host call in progress). */
-    private int top;
+    int top;
     /** Entries from the host that are in progress on this thread (host to Wasm to host to Wasm ...). */
     int nesting;
 
@@ -183,7 +174,7 @@ public final class Machine implements HostCall {
 
     /**
      * Starts a resumable call: like {@link #invoke(FunctionInstance, int, ExecutionState)}, but
-     * when its fuel runs out, or a host function it calls asks to {@link #suspend()}, the call
+     * when its fuel runs out, or a host function it calls asks to suspend, the call
      * suspends instead: this machine then holds the suspended call, and the thread must stop
      * using it ({@link Executor#detach}). Only a call that is not nested in another may suspend.
      *
@@ -526,44 +517,12 @@ public final class Machine implements HostCall {
     }
 
     private void callHost(FunctionInstance f, int base) {
-        int params = f.type.paramCount();
-        int results = f.type.resultCount();
-        ensureSlots((long) base + params + results);
-        // results the host does not set are zero or null, not what an earlier call left there
-        // (a stale reference could even be an externref in a funcref result)
-        for (int r = base + params; r < base + params + results; r++) {
-            slots[r] = 0;
-            refs[r] = null;
-        }
-        int savedArgs = hostArgs;
-        int savedParams = hostParams;
-        int savedResults = hostResults;
-        int savedResultCount = hostResultCount;
-        int savedTop = top;
-        ModuleInstance savedCaller = hostCaller;
-        FunctionType savedType = hostType;
-        hostArgs = base;
-        hostParams = params;
-        hostResults = base + params;
-        hostResultCount = results;
-        hostCaller = inst;
-        hostType = f.type;
-        top = base + params + results;
-        try {
-            f.host.call(this);
-        } finally {
-            hostArgs = savedArgs;
-            hostParams = savedParams;
-            hostResults = savedResults;
-            hostResultCount = savedResultCount;
-            hostCaller = savedCaller;
-            hostType = savedType;
-            top = savedTop;
-        }
-        if (results > 0) {
-            System.arraycopy(slots, base + params, slots, base, results);
-            System.arraycopy(refs, base + params, refs, base, results);
-        }
+        host.call(f, base);
+    }
+
+    /** A host function asks the resumable call to suspend when it returns (see {@link CallBounds#requestYield}). */
+    void requestYield() {
+        bounds.requestYield();
     }
 
     /** Grows the value stack to at least {@code needed} slots, or traps at the limit. */
@@ -659,107 +618,5 @@ public final class Machine implements HostCall {
 
     static IllegalStateException badOpcode(int pc, int opcode) {
         return new IllegalStateException("internal error: bad opcode " + opcode + " at " + pc);
-    }
-
-    // ------------------------------------------------------------------ HostCall
-
-    private int arg(int index) {
-        if (index < 0 || index >= hostParams) {
-            throw new IndexOutOfBoundsException("argument " + index + " of a host function with " + hostParams + " parameters");
-        }
-        return hostArgs + index;
-    }
-
-    private int result(int index) {
-        if (index < 0 || index >= hostResultCount) {
-            throw new IndexOutOfBoundsException("result " + index + " of a host function with " + hostResultCount + " results");
-        }
-        return hostResults + index;
-    }
-
-    @Override
-    public int i32(int index) {
-        return (int) slots[arg(index)];
-    }
-
-    @Override
-    public long i64(int index) {
-        return slots[arg(index)];
-    }
-
-    @Override
-    public float f32(int index) {
-        return Float.intBitsToFloat((int) slots[arg(index)]);
-    }
-
-    @Override
-    public double f64(int index) {
-        return Double.longBitsToDouble(slots[arg(index)]);
-    }
-
-    @Override
-    public Object ref(int index) {
-        return refs[arg(index)];
-    }
-
-    @Override
-    public void setI32(int index, int value) {
-        slots[result(index)] = value;
-    }
-
-    @Override
-    public void setI64(int index, long value) {
-        slots[result(index)] = value;
-    }
-
-    @Override
-    public void setF32(int index, float value) {
-        slots[result(index)] = Float.floatToRawIntBits(value);
-    }
-
-    @Override
-    public void setF64(int index, double value) {
-        slots[result(index)] = Double.doubleToRawLongBits(value);
-    }
-
-    @Override
-    public void setRef(int index, Object value) {
-        int at = result(index);
-        if (value != null && !(value instanceof FunctionInstance) && hostType.result(index) == ValueType.FUNCREF) {
-            throw new IllegalArgumentException("result " + index + " is a funcref: a WebAssembly function or null, not "
-                    + value.getClass().getName());
-        }
-        refs[at] = value;
-    }
-
-    @Override
-    public long fuel() {
-        return metered ? fuel : Long.MAX_VALUE;
-    }
-
-    @Override
-    public void consumeFuel(long units) {
-        if (units < 0) {
-            throw new IllegalArgumentException("fuel units must not be negative");
-        }
-        if (metered) {
-            if (fuel < units) {
-                throw new TrapException(TrapKind.OUT_OF_FUEL, "out of fuel: a host function needed " + units);
-            }
-            fuel -= units;
-        }
-    }
-
-    @Override
-    public void suspend() {
-        bounds.requestYield();
-    }
-
-    @Override
-    public Memory memory() {
-        if (hostCaller == null || hostCaller.memory == null) {
-            throw new IllegalStateException("the caller has no memory");
-        }
-        return hostCaller.memory;
     }
 }

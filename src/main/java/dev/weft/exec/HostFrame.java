@@ -1,0 +1,174 @@
+package dev.weft.exec;
+
+import dev.weft.FunctionType;
+import dev.weft.HostCall;
+import dev.weft.Memory;
+import dev.weft.TrapException;
+import dev.weft.TrapKind;
+import dev.weft.ValueType;
+import dev.weft.runtime.FunctionInstance;
+import dev.weft.runtime.ModuleInstance;
+
+/**
+ * The {@link HostCall} a host function receives: a view of its arguments and results in the
+ * machine's value stack, valid during the call. One per machine, reused for every host call
+ * (nested ones save and restore what they change), so host calls allocate nothing.
+ */
+final class HostFrame implements HostCall {
+    private final Machine m;
+    private int args;
+    private int params;
+    private int results;
+    private int resultCount;
+    private ModuleInstance caller;
+    private FunctionType type;
+
+    HostFrame(Machine m) {
+        this.m = m;
+    }
+
+    /** Calls host function {@code f} with its arguments in slots {@code base..}; leaves its results there. */
+    void call(FunctionInstance f, int base) {
+        int paramCount = f.type.paramCount();
+        int resultSlots = f.type.resultCount();
+        m.ensureSlots((long) base + paramCount + resultSlots);
+        long[] slots = m.slots;
+        Object[] refs = m.refs;
+        // results the host does not set are zero or null, not what an earlier call left there
+        // (a stale reference could even be an externref in a funcref result)
+        for (int r = base + paramCount; r < base + paramCount + resultSlots; r++) {
+            slots[r] = 0;
+            refs[r] = null;
+        }
+        int savedArgs = args;
+        int savedParams = params;
+        int savedResults = results;
+        int savedResultCount = resultCount;
+        int savedTop = m.top;
+        ModuleInstance savedCaller = caller;
+        FunctionType savedType = type;
+        args = base;
+        params = paramCount;
+        results = base + paramCount;
+        resultCount = resultSlots;
+        caller = m.inst;
+        type = f.type;
+        m.top = base + paramCount + resultSlots;
+        try {
+            f.host.call(this);
+        } finally {
+            args = savedArgs;
+            params = savedParams;
+            results = savedResults;
+            resultCount = savedResultCount;
+            caller = savedCaller;
+            type = savedType;
+            m.top = savedTop;
+        }
+        if (resultSlots > 0) {
+            // the host may have called back into WebAssembly, which may have grown the stack
+            System.arraycopy(m.slots, base + paramCount, m.slots, base, resultSlots);
+            System.arraycopy(m.refs, base + paramCount, m.refs, base, resultSlots);
+        }
+    }
+
+    private int arg(int index) {
+        if (index < 0 || index >= params) {
+            throw new IndexOutOfBoundsException("argument " + index + " of a host function with " + params + " parameters");
+        }
+        return args + index;
+    }
+
+    private int result(int index) {
+        if (index < 0 || index >= resultCount) {
+            throw new IndexOutOfBoundsException("result " + index + " of a host function with " + resultCount + " results");
+        }
+        return results + index;
+    }
+
+    @Override
+    public int i32(int index) {
+        return (int) m.slots[arg(index)];
+    }
+
+    @Override
+    public long i64(int index) {
+        return m.slots[arg(index)];
+    }
+
+    @Override
+    public float f32(int index) {
+        return Float.intBitsToFloat((int) m.slots[arg(index)]);
+    }
+
+    @Override
+    public double f64(int index) {
+        return Double.longBitsToDouble(m.slots[arg(index)]);
+    }
+
+    @Override
+    public Object ref(int index) {
+        return m.refs[arg(index)];
+    }
+
+    @Override
+    public void setI32(int index, int value) {
+        m.slots[result(index)] = value;
+    }
+
+    @Override
+    public void setI64(int index, long value) {
+        m.slots[result(index)] = value;
+    }
+
+    @Override
+    public void setF32(int index, float value) {
+        m.slots[result(index)] = Float.floatToRawIntBits(value);
+    }
+
+    @Override
+    public void setF64(int index, double value) {
+        m.slots[result(index)] = Double.doubleToRawLongBits(value);
+    }
+
+    @Override
+    public void setRef(int index, Object value) {
+        int at = result(index);
+        if (value != null && !(value instanceof FunctionInstance) && type.result(index) == ValueType.FUNCREF) {
+            throw new IllegalArgumentException("result " + index + " is a funcref: a WebAssembly function or null, not "
+                    + value.getClass().getName());
+        }
+        m.refs[at] = value;
+    }
+
+    @Override
+    public long fuel() {
+        return m.metered ? m.fuel : Long.MAX_VALUE;
+    }
+
+    @Override
+    public void consumeFuel(long units) {
+        if (units < 0) {
+            throw new IllegalArgumentException("fuel units must not be negative");
+        }
+        if (m.metered) {
+            if (m.fuel < units) {
+                throw new TrapException(TrapKind.OUT_OF_FUEL, "out of fuel: a host function needed " + units);
+            }
+            m.fuel -= units;
+        }
+    }
+
+    @Override
+    public void suspend() {
+        m.requestYield();
+    }
+
+    @Override
+    public Memory memory() {
+        if (caller == null || caller.memory == null) {
+            throw new IllegalStateException("the caller has no memory");
+        }
+        return caller.memory;
+    }
+}
