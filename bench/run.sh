@@ -3,6 +3,7 @@
 #
 #   bench/run.sh short          # a few minutes on a quiet 2-core machine: Weft's ratios and targets
 #   bench/run.sh full           # everything, every engine (about an hour on 2 cores)
+#   bench/run.sh bounds         # what fuel metering and deadlines cost, suspend/resume, how soon a guest stops
 #   bench/run.sh short --docs   # also rewrite the generated part of docs/performance.md and docs/performance.svg
 #
 # Needs only a JDK 22+ (JAVA_HOME or java on the PATH) and bench/target/benchmarks.jar
@@ -57,8 +58,15 @@ case "$profile" in
         jmh translation TranslationBenchmark $full
         jmh instantiation InstantiationBenchmark $full -prof gc
         ;;
+    bounds)
+        # the cost of bounding guests: each Weft mode plain, with every call metered, and with a deadline armed
+        jmh execution-bounds ExecutionBenchmark $quick \
+            -p engine=weft-switch,weft-switch-fuel,weft-switch-deadline,weft-handles,weft-handles-fuel,weft-handles-deadline
+        jmh resume ResumeBenchmark -f 1 -wi 3 -i 3 -w 1s -r 1s
+        (cd "$root" && "$java" -cp "$jar" dev.weft.bench.Reaction 200) | tee "$out/reaction.txt"
+        ;;
     *)
-        echo "unknown profile '$profile' (short or full)" >&2
+        echo "unknown profile '$profile' (short, full or bounds)" >&2
         exit 2
         ;;
 esac

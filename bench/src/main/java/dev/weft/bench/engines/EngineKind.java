@@ -3,9 +3,12 @@ package dev.weft.bench.engines;
 import dev.weft.DispatchMode;
 import dev.weft.Engine;
 
+import java.time.Duration;
+
 /**
  * The engines compared, by the id used in JMH's {@code engine} parameter: Weft in both
- * dispatch modes, Chicory's interpreter, and Chicory's Wasm-to-JVM-bytecode compiler.
+ * dispatch modes (plain, and with every call metered or given a deadline), Chicory's interpreter,
+ * and Chicory's Wasm-to-JVM-bytecode compiler.
  */
 public enum EngineKind {
     WEFT_SWITCH("weft-switch") {
@@ -18,6 +21,34 @@ public enum EngineKind {
         @Override
         public CompiledModule compile(byte[] wasm) {
             return new WeftGuest.Compiled(HANDLES_ENGINE, wasm);
+        }
+    },
+    /** Switch mode with every call metered (fuel it never runs out of): the cost of fuel metering. */
+    WEFT_SWITCH_FUEL("weft-switch-fuel") {
+        @Override
+        public CompiledModule compile(byte[] wasm) {
+            return new WeftGuest.Compiled(bounded(DispatchMode.SWITCH, true), wasm);
+        }
+    },
+    /** Handles mode with every call metered. */
+    WEFT_HANDLES_FUEL("weft-handles-fuel") {
+        @Override
+        public CompiledModule compile(byte[] wasm) {
+            return new WeftGuest.Compiled(bounded(DispatchMode.HANDLES, true), wasm);
+        }
+    },
+    /** Switch mode with a deadline (an hour away) armed on every call: the cost of deadlines and interruption. */
+    WEFT_SWITCH_DEADLINE("weft-switch-deadline") {
+        @Override
+        public CompiledModule compile(byte[] wasm) {
+            return new WeftGuest.Compiled(bounded(DispatchMode.SWITCH, false), wasm);
+        }
+    },
+    /** Handles mode with a deadline armed on every call. */
+    WEFT_HANDLES_DEADLINE("weft-handles-deadline") {
+        @Override
+        public CompiledModule compile(byte[] wasm) {
+            return new WeftGuest.Compiled(bounded(DispatchMode.HANDLES, false), wasm);
         }
     },
     CHICORY_INTERPRETER("chicory-interpreter") {
@@ -37,6 +68,11 @@ public enum EngineKind {
     public static final Engine SWITCH_ENGINE = Engine.builder().dispatch(DispatchMode.SWITCH).build();
     public static final Engine HANDLES_ENGINE = Engine.builder().dispatch(DispatchMode.HANDLES).build();
 
+    private static Engine bounded(DispatchMode mode, boolean fuel) {
+        Engine.Builder b = Engine.builder().dispatch(mode);
+        return (fuel ? b.callFuel(Long.MAX_VALUE / 2) : b.callTimeout(Duration.ofHours(1))).build();
+    }
+
     private final String id;
 
     EngineKind(String id) {
@@ -50,7 +86,7 @@ public enum EngineKind {
 
     /** @return whether this is one of Weft's modes */
     public boolean isWeft() {
-        return this == WEFT_SWITCH || this == WEFT_HANDLES;
+        return id.startsWith("weft-");
     }
 
     /**
