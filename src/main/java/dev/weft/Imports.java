@@ -28,17 +28,19 @@ public final class Imports {
         this.modules = modules;
     }
 
-    /** @return imports that resolve nothing */
+    /** {@return imports that resolve nothing} */
     public static Imports none() {
         return NONE;
     }
 
-    /** @return a builder */
+    /** {@return a builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Finds what a module name and field name are bound to.
+     *
      * @param module module name
      * @param name field name
      * @return what is bound there ({@link WasmFunction}, {@link Memory}, {@link Table}, {@link Global}), or null
@@ -119,7 +121,7 @@ public final class Imports {
             return this;
         }
 
-        /** @return the imports */
+        /** {@return the imports} */
         public Imports build() {
             Map<String, Map<String, Object>> copy = new HashMap<>();
             for (Map.Entry<String, Map<String, Object>> e : modules.entrySet()) {

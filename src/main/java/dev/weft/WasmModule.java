@@ -124,32 +124,34 @@ public final class WasmModule {
         }
     }
 
-    /** @return the function types of the type section, in order */
+    /** {@return the function types of the type section, in order} */
     public List<FunctionType> types() {
         return List.of(decoded.types);
     }
 
-    /** @return the imports, in order */
+    /** {@return the imports, in order} */
     public List<ModuleImport> imports() {
         return imports;
     }
 
-    /** @return the exports, in order */
+    /** {@return the exports, in order} */
     public List<ModuleExport> exports() {
         return exports;
     }
 
-    /** @return the custom sections, in order */
+    /** {@return the custom sections, in order} */
     public List<CustomSection> customSections() {
         return List.of(decoded.customSections);
     }
 
-    /** @return the module name from the {@code name} section, if any */
+    /** {@return the module name from the {@code name} section, if any} */
     public Optional<String> name() {
         return Optional.ofNullable(decoded.names.moduleName());
     }
 
     /**
+     * Finds a function's name in the module's {@code name} section.
+     *
      * @param functionIndex a function index (imports first)
      * @return the function's name from the {@code name} section, if any
      */
@@ -157,12 +159,14 @@ public final class WasmModule {
         return Optional.ofNullable(decoded.names.functionName(functionIndex));
     }
 
-    /** @return number of functions the module defines (not imported) */
+    /** {@return number of functions the module defines (not imported)} */
     public int definedFunctionCount() {
         return decoded.bodies.length;
     }
 
     /**
+     * Finds the function index behind a function export.
+     *
      * @param name an export name
      * @return the index of the function exported under that name
      * @throws IllegalArgumentException if no function is exported under that name
@@ -176,12 +180,14 @@ public final class WasmModule {
         throw new IllegalArgumentException("no function export named '" + name + "'");
     }
 
-    /** @return number of functions, imported ones included */
+    /** {@return number of functions, imported ones included} */
     public int functionCount() {
         return decoded.functionTypes.length;
     }
 
     /**
+     * Returns a function's type.
+     *
      * @param functionIndex a function index (imports first)
      * @return the function's type
      */
