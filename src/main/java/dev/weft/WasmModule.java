@@ -4,6 +4,7 @@ import dev.weft.decode.DecodedModule;
 import dev.weft.decode.Export;
 import dev.weft.decode.Import;
 import dev.weft.decode.ModuleDecoder;
+import dev.weft.runtime.EngineLog;
 import dev.weft.code.CompiledCode;
 import dev.weft.code.Disassembler;
 import dev.weft.translate.Translator;
@@ -37,9 +38,9 @@ public final class WasmModule {
     private final List<ModuleImport> imports;
     private final List<ModuleExport> exports;
 
-    private WasmModule(DecodedModule decoded) {
+    private WasmModule(DecodedModule decoded, CompiledCode compiled) {
         this.decoded = decoded;
-        this.compiled = Translator.translate(decoded);
+        this.compiled = compiled;
         List<ModuleImport> im = new ArrayList<>(decoded.imports.length);
         for (Import i : decoded.imports) {
             im.add(new ModuleImport(i.module(), i.name(), i.type()));
@@ -74,9 +75,21 @@ public final class WasmModule {
         if (bytes.length > MAX_MODULE_BYTES) {
             throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
         }
-        DecodedModule decoded = ModuleDecoder.decode(bytes.clone());
+        return load(bytes.clone());
+    }
+
+    /** Decodes, validates and translates bytes nobody else holds, timing each step for the log. */
+    private static WasmModule load(byte[] bytes) {
+        long start = System.nanoTime();
+        DecodedModule decoded = ModuleDecoder.decode(bytes);
+        long decodedAt = System.nanoTime();
         ModuleValidator.validate(decoded);
-        return new WasmModule(decoded);
+        long validatedAt = System.nanoTime();
+        CompiledCode compiled = Translator.translate(decoded);
+        long translatedAt = System.nanoTime();
+        EngineLog.moduleParsed(decoded.names.moduleName(), bytes.length, decoded.bodies.length,
+                decodedAt - start, validatedAt - decodedAt, translatedAt - validatedAt);
+        return new WasmModule(decoded, compiled);
     }
 
     /**
@@ -93,10 +106,7 @@ public final class WasmModule {
             if (size > MAX_MODULE_BYTES) {
                 throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
             }
-            byte[] bytes = Files.readAllBytes(path);
-            DecodedModule decoded = ModuleDecoder.decode(bytes);
-            ModuleValidator.validate(decoded);
-            return new WasmModule(decoded);
+            return load(Files.readAllBytes(path));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
@@ -116,9 +126,7 @@ public final class WasmModule {
             if (in.read() != -1) {
                 throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
             }
-            DecodedModule decoded = ModuleDecoder.decode(bytes);
-            ModuleValidator.validate(decoded);
-            return new WasmModule(decoded);
+            return load(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read module", e);
         }
