@@ -15,9 +15,11 @@ import java.util.Arrays;
  * machine too loaded for JMH's wall-clock scores: both bindings of {@code env.add} live in one JVM,
  * are warmed up alike, and run in alternating rounds (A B B A ...), each round timed by the
  * thread's CPU clock (what other processes take is not counted) and the wall clock. Prints the
- * median ns per host call of each and their ratio.
+ * median ns per host call of each and their ratio. With a third argument, {@code plain} or
+ * {@code bound}, only that binding is instantiated and timed, so that the JVM's call sites see one
+ * host function class, as in JMH's forks; compare several such JVMs.
  *
- * <pre>java -cp bench/target/benchmarks.jar dev.weft.bench.HostCallAB [weft-switch|weft-handles] [rounds]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar dev.weft.bench.HostCallAB [weft-switch|weft-handles] [rounds] [plain|bound]</pre>
  */
 public final class HostCallAB {
     private static final int HOST_CALLS = 1000;
@@ -30,6 +32,21 @@ public final class HostCallAB {
     public static void main(String[] args) {
         EngineKind engine = EngineKind.of(args.length > 0 ? args[0] : "weft-switch");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        String only = args.length > 2 ? args[2] : "";
+        if (!only.isEmpty()) {
+            GuestFunction f = loop(engine, only.equals("bound") ? HostBinding.ADD_BOUND : HostBinding.ADD);
+            for (int i = 0; i < 40; i++) {
+                round(f);
+            }
+            double[] cpu = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                long c0 = CpuClock.now();
+                round(f);
+                cpu[r] = (CpuClock.now() - c0) / (double) (LOOPS_PER_ROUND * HOST_CALLS);
+            }
+            System.out.printf("%s %s only: cpu ns per host call %s%n", engine.id(), only, summary(cpu));
+            return;
+        }
         GuestFunction plain = loop(engine, HostBinding.ADD);
         GuestFunction bound = loop(engine, HostBinding.ADD_BOUND);
         for (int i = 0; i < 20; i++) { // warm-up: both compiled before any round counts
