@@ -95,7 +95,8 @@ public final class Imports {
          * <li>parameters {@code int}, {@code long}, {@code float}, {@code double} are i32, i64, f32,
          *     f64; {@link WasmFunction} is funcref and {@link Object} externref;</li>
          * <li>a parameter of type {@link Memory} or {@link MemorySegment}, anywhere in the list,
-         *     receives the calling instance's memory (not an argument of the WebAssembly type);</li>
+         *     receives the calling instance's memory (not an argument of the WebAssembly type; a
+         *     caller without a memory makes the call throw {@link IllegalStateException});</li>
          * <li>the result is {@code void} (no results), one of the types above, or a public record
          *     whose components are of those types, for several results in component order.</li>
          * </ul>

@@ -32,8 +32,9 @@ import java.util.Objects;
  * {@link TrapException} of kind {@link TrapKind#OUT_OF_BOUNDS_MEMORY_ACCESS} if any byte lies
  * outside, as the WebAssembly access would trap; nothing is read or written then. Thrown from a
  * host function, that trap makes the calling WebAssembly code trap, so a guest passing a bad
- * pointer ends in a trap like any other. The accessors allocate nothing beyond what they return
- * (a {@code byte[]}, a {@code String}).
+ * pointer ends in a trap like any other. The typed accessors ({@code readI32}, {@code writeF64},
+ * ...) allocate nothing; the others allocate what they return (a {@code byte[]}, a {@code String},
+ * a view) and nothing per byte.
  *
  * <p>{@link #segment()} is the memory itself, a {@link MemorySegment}, for anything else (with
  * little-endian layouts, e.g. {@code ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN)}).
