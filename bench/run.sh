@@ -48,7 +48,7 @@ case "$profile" in
     short)
         jmh execution-weft ExecutionBenchmark $quick -p engine=weft-switch,weft-handles
         jmh execution-chicory ExecutionBenchmark $quick -p engine=chicory-interpreter -p workload=coremark
-        jmh calls 'CallBenchmark.(exportCall|hostCall)$' -f 1 -wi 3 -i 3 -w 1s -r 1s -prof gc -p engine=weft-switch,weft-handles
+        jmh calls 'CallBenchmark.(exportCall|hostCall|hostCallBound)$' -f 1 -wi 3 -i 3 -w 1s -r 1s -prof gc -p engine=weft-switch,weft-handles
         jmh translation TranslationBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -p engine=weft -p module=large/spidermonkey.wasm
         ;;
     full)

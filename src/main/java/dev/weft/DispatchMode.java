@@ -31,6 +31,8 @@ public enum DispatchMode {
     }
 
     /**
+     * Reads a mode's name, e.g. {@code DispatchMode.parse("handles")}.
+     *
      * @param name {@code switch} or {@code handles} (case-insensitive)
      * @return the mode
      * @throws IllegalArgumentException listing the valid names if the name is unknown
@@ -44,7 +46,7 @@ public enum DispatchMode {
         throw new IllegalArgumentException("unknown dispatch mode '" + name + "'; valid modes: switch, handles");
     }
 
-    /** @return the mode's name as the property and CLI spell it */
+    /** {@return the mode's name as the property and CLI spell it} */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

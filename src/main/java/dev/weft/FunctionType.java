@@ -19,6 +19,9 @@ public final class FunctionType implements ExternType {
     }
 
     /**
+     * Makes a function type, e.g. {@code FunctionType.of(List.of(I32, I32), List.of(I64))} for
+     * {@code (i32, i32) -> (i64)}.
+     *
      * @param params parameter types
      * @param results result types
      * @return the function type
@@ -28,6 +31,8 @@ public final class FunctionType implements ExternType {
     }
 
     /**
+     * Makes a function type from arrays.
+     *
      * @param params parameter types (copied)
      * @param results result types (copied)
      * @return the function type
@@ -42,27 +47,29 @@ public final class FunctionType implements ExternType {
         return new FunctionType(params.clone(), results.clone());
     }
 
-    /** @return the parameter types */
+    /** {@return the parameter types} */
     public List<ValueType> params() {
         return List.of(params);
     }
 
-    /** @return the result types */
+    /** {@return the result types} */
     public List<ValueType> results() {
         return List.of(results);
     }
 
-    /** @return number of parameters */
+    /** {@return number of parameters} */
     public int paramCount() {
         return params.length;
     }
 
-    /** @return number of results */
+    /** {@return number of results} */
     public int resultCount() {
         return results.length;
     }
 
     /**
+     * Returns one parameter's type.
+     *
      * @param i index
      * @return the type of parameter {@code i}
      */
@@ -71,6 +78,8 @@ public final class FunctionType implements ExternType {
     }
 
     /**
+     * Returns one result's type.
+     *
      * @param i index
      * @return the type of result {@code i}
      */

@@ -19,33 +19,33 @@ public interface Global {
         return GlobalInstance.of(type, value);
     }
 
-    /** @return the global's type */
+    /** {@return the global's type} */
     GlobalType type();
 
-    /** @return the value of a numeric global as raw bits (i32 sign-extended; floats as IEEE bits) */
+    /** {@return the value of a numeric global as raw bits (i32 sign-extended; floats as IEEE bits)} */
     long getRaw();
 
-    /** @return the value of an i32 global */
+    /** {@return the value of an i32 global} */
     default int getI32() {
         return (int) getRaw();
     }
 
-    /** @return the value of an i64 global */
+    /** {@return the value of an i64 global} */
     default long getI64() {
         return getRaw();
     }
 
-    /** @return the value of an f32 global */
+    /** {@return the value of an f32 global} */
     default float getF32() {
         return Float.intBitsToFloat((int) getRaw());
     }
 
-    /** @return the value of an f64 global */
+    /** {@return the value of an f64 global} */
     default double getF64() {
         return Double.longBitsToDouble(getRaw());
     }
 
-    /** @return the value of a reference global */
+    /** {@return the value of a reference global} */
     Object getRef();
 
     /**
@@ -64,6 +64,6 @@ public interface Global {
      */
     void setRef(Object value);
 
-    /** @return the value boxed: Integer, Long, Float, Double, or the reference */
+    /** {@return the value boxed: Integer, Long, Float, Double, or the reference} */
     Object get();
 }

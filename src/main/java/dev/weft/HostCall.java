@@ -8,63 +8,95 @@ package dev.weft;
  * <p>An argument index outside the function's parameters, or a result index outside its
  * results, throws {@link IndexOutOfBoundsException}; it propagates to the caller unchanged,
  * like any exception of a host function other than {@link TrapException}.
+ *
+ * <pre>{@code
+ * // (i32, i64) -> (i64, i32): swaps its arguments
+ * .function("env", "swap", FunctionType.of(List.of(I32, I64), List.of(I64, I32)), call -> {
+ *     call.setI64(0, call.i64(1));
+ *     call.setI32(1, call.i32(0));
+ * })
+ * }</pre>
+ *
+ * <p>Binding a Java method or lambda with its own types instead, e.g.
+ * {@code .function("env", "add", IntBinaryOperator.class, Integer::sum)}, avoids this interface
+ * altogether: see {@link Imports.Builder#function(String, String, Class, Object)}.
  */
 public interface HostCall {
     /**
+     * Reads an i32 argument.
+     *
      * @param index argument index
      * @return an i32 argument
      */
     int i32(int index);
 
     /**
+     * Reads an i64 argument.
+     *
      * @param index argument index
      * @return an i64 argument
      */
     long i64(int index);
 
     /**
+     * Reads an f32 argument.
+     *
      * @param index argument index
      * @return an f32 argument
      */
     float f32(int index);
 
     /**
+     * Reads an f64 argument.
+     *
      * @param index argument index
      * @return an f64 argument
      */
     double f64(int index);
 
     /**
+     * Reads a funcref or externref argument.
+     *
      * @param index argument index
      * @return a reference argument (null for the null reference)
      */
     Object ref(int index);
 
     /**
+     * Sets an i32 result.
+     *
      * @param index result index
      * @param value the i32 result
      */
     void setI32(int index, int value);
 
     /**
+     * Sets an i64 result.
+     *
      * @param index result index
      * @param value the i64 result
      */
     void setI64(int index, long value);
 
     /**
+     * Sets an f32 result.
+     *
      * @param index result index
      * @param value the f32 result
      */
     void setF32(int index, float value);
 
     /**
+     * Sets an f64 result.
+     *
      * @param index result index
      * @param value the f64 result
      */
     void setF64(int index, double value);
 
     /**
+     * Sets a funcref or externref result.
+     *
      * @param index result index
      * @param value the reference result, or null
      * @throws IllegalArgumentException if the result is a funcref and the value is not a {@link WasmFunction}
@@ -100,6 +132,8 @@ public interface HostCall {
     void suspend();
 
     /**
+     * Returns the memory of the calling instance, to read and write the guest's data.
+     *
      * @return the memory of the calling instance (its memory 0)
      * @throws IllegalStateException if the caller is not a WebAssembly instance with a memory
      */

@@ -8,6 +8,8 @@ public final class InvalidModuleException extends ModuleException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param reason which rule is broken
      * @param offset byte offset of the offending instruction or entry, or -1
      */

@@ -17,6 +17,8 @@ public record Limits(long min, OptionalLong max) {
     }
 
     /**
+     * Limits without a maximum, e.g. {@code Limits.of(1)} for a memory of one page that may grow to 4 GiB.
+     *
      * @param min minimum
      * @return limits with no maximum
      */
@@ -25,6 +27,8 @@ public record Limits(long min, OptionalLong max) {
     }
 
     /**
+     * Limits with a maximum, e.g. {@code Limits.of(1, 16)}.
+     *
      * @param min minimum
      * @param max maximum
      * @return limits with a maximum

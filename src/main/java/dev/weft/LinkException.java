@@ -7,7 +7,11 @@ package dev.weft;
 public final class LinkException extends WeftException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what failed, starting with the specification's wording */
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed, starting with the specification's wording
+     */
     public LinkException(String message) {
         super(message);
     }

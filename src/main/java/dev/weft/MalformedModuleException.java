@@ -8,6 +8,8 @@ public final class MalformedModuleException extends ModuleException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param reason what is malformed
      * @param offset byte offset in the binary
      */

@@ -7,10 +7,14 @@ package dev.weft;
 public abstract sealed class ModuleException extends WeftException
         permits MalformedModuleException, InvalidModuleException, UnsupportedFeatureException {
     private static final long serialVersionUID = 1L;
+    /** Where in the module binary the problem is, or -1. */
     private final long offset;
+    /** The message without the offset. */
     private final String reason;
 
     /**
+     * Creates the exception; the message is the reason followed by the offset in hexadecimal.
+     *
      * @param reason what is wrong, in the specification's words where it has them
      * @param offset byte offset in the module binary, or -1 where no single byte is to blame
      */
@@ -20,12 +24,12 @@ public abstract sealed class ModuleException extends WeftException
         this.offset = offset;
     }
 
-    /** @return the byte offset in the module binary where the problem was found, or -1 if none applies */
+    /** {@return the byte offset in the module binary where the problem was found, or -1 if none applies} */
     public long offset() {
         return offset;
     }
 
-    /** @return the reason alone, without the offset (close to the spec test suite's expected text) */
+    /** {@return the reason alone, without the offset (close to the spec test suite's expected text)} */
     public String reason() {
         return reason;
     }

@@ -17,13 +17,15 @@ public interface Table {
         return new TableInstance(type, null, TableInstance.MAX_ELEMENTS);
     }
 
-    /** @return the table's type */
+    /** {@return the table's type} */
     TableType type();
 
-    /** @return current number of elements */
+    /** {@return current number of elements} */
     int size();
 
     /**
+     * Reads an element.
+     *
      * @param index element index
      * @return the element (null for the null reference)
      * @throws TrapException (out of bounds table access) if index is outside the table
@@ -31,6 +33,8 @@ public interface Table {
     Object get(int index);
 
     /**
+     * Writes an element.
+     *
      * @param index element index
      * @param value a {@link WasmFunction} for funcref tables, any object for externref tables, or null
      * @throws TrapException (out of bounds table access) if index is outside the table

@@ -13,6 +13,7 @@ public final class TrapException extends WeftException {
     private static final long serialVersionUID = 1L;
     /** The most frames {@link #wasmStackTrace()} lists. */
     public static final int MAX_FRAMES = 64;
+    /** What failed. */
     private final TrapKind kind;
     private transient List<String> wasmStackTrace = List.of();
 
@@ -26,6 +27,8 @@ public final class TrapException extends WeftException {
     }
 
     /**
+     * Creates a trap with a message of its own, e.g. to say what a host function found wrong.
+     *
      * @param kind the kind of trap
      * @param message a message starting with the kind's wording
      */
@@ -34,14 +37,14 @@ public final class TrapException extends WeftException {
         this.kind = kind;
     }
 
-    /** @return the kind of trap */
+    /** {@return the kind of trap} */
     public TrapKind kind() {
         return kind;
     }
 
     /**
-     * @return the WebAssembly call stack at the trap, innermost first, e.g. {@code "app!fib (func 3)"}
-     *     (module and function names from the name section where it has them, else {@code "func 3"})
+     * {@return the WebAssembly call stack at the trap, innermost first, e.g. {@code "app!fib (func 3)"}}
+     * Module and function names come from the name section where it has them, else it says {@code "func 3"}.
      */
     public List<String> wasmStackTrace() {
         return wasmStackTrace;

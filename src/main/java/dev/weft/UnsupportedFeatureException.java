@@ -9,6 +9,8 @@ public final class UnsupportedFeatureException extends ModuleException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param reason what is not supported
      * @param offset byte offset in the binary, or -1
      */

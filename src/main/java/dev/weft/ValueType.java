@@ -23,22 +23,24 @@ public enum ValueType {
         this.code = code;
     }
 
-    /** @return the type's byte in the binary format */
+    /** {@return the type's byte in the binary format} */
     public int code() {
         return code;
     }
 
-    /** @return true for {@link #FUNCREF} and {@link #EXTERNREF} */
+    /** {@return true for {@link #FUNCREF} and {@link #EXTERNREF}} */
     public boolean isReference() {
         return this == FUNCREF || this == EXTERNREF;
     }
 
-    /** @return the name used in the text format, e.g. {@code i32} or {@code funcref} */
+    /** {@return the name used in the text format, e.g. {@code i32} or {@code funcref}} */
     public String wasmName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
+     * Finds the type of a binary-format byte, e.g. {@code fromCode(0x7F)} is {@link #I32}.
+     *
      * @param code a value-type byte of the binary format
      * @return the type, or null if the byte is not a value type
      */

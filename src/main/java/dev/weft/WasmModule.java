@@ -4,6 +4,7 @@ import dev.weft.decode.DecodedModule;
 import dev.weft.decode.Export;
 import dev.weft.decode.Import;
 import dev.weft.decode.ModuleDecoder;
+import dev.weft.runtime.EngineLog;
 import dev.weft.code.CompiledCode;
 import dev.weft.code.Disassembler;
 import dev.weft.translate.Translator;
@@ -37,9 +38,9 @@ public final class WasmModule {
     private final List<ModuleImport> imports;
     private final List<ModuleExport> exports;
 
-    private WasmModule(DecodedModule decoded) {
+    private WasmModule(DecodedModule decoded, CompiledCode compiled) {
         this.decoded = decoded;
-        this.compiled = Translator.translate(decoded);
+        this.compiled = compiled;
         List<ModuleImport> im = new ArrayList<>(decoded.imports.length);
         for (Import i : decoded.imports) {
             im.add(new ModuleImport(i.module(), i.name(), i.type()));
@@ -74,9 +75,21 @@ public final class WasmModule {
         if (bytes.length > MAX_MODULE_BYTES) {
             throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
         }
-        DecodedModule decoded = ModuleDecoder.decode(bytes.clone());
+        return load(bytes.clone());
+    }
+
+    /** Decodes, validates and translates bytes nobody else holds, timing each step for the log. */
+    private static WasmModule load(byte[] bytes) {
+        long start = System.nanoTime();
+        DecodedModule decoded = ModuleDecoder.decode(bytes);
+        long decodedAt = System.nanoTime();
         ModuleValidator.validate(decoded);
-        return new WasmModule(decoded);
+        long validatedAt = System.nanoTime();
+        CompiledCode compiled = Translator.translate(decoded);
+        long translatedAt = System.nanoTime();
+        EngineLog.moduleParsed(decoded.names.moduleName(), bytes.length, decoded.bodies.length,
+                decodedAt - start, validatedAt - decodedAt, translatedAt - validatedAt);
+        return new WasmModule(decoded, compiled);
     }
 
     /**
@@ -93,10 +106,7 @@ public final class WasmModule {
             if (size > MAX_MODULE_BYTES) {
                 throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
             }
-            byte[] bytes = Files.readAllBytes(path);
-            DecodedModule decoded = ModuleDecoder.decode(bytes);
-            ModuleValidator.validate(decoded);
-            return new WasmModule(decoded);
+            return load(Files.readAllBytes(path));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
@@ -116,40 +126,40 @@ public final class WasmModule {
             if (in.read() != -1) {
                 throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
             }
-            DecodedModule decoded = ModuleDecoder.decode(bytes);
-            ModuleValidator.validate(decoded);
-            return new WasmModule(decoded);
+            return load(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read module", e);
         }
     }
 
-    /** @return the function types of the type section, in order */
+    /** {@return the function types of the type section, in order} */
     public List<FunctionType> types() {
         return List.of(decoded.types);
     }
 
-    /** @return the imports, in order */
+    /** {@return the imports, in order} */
     public List<ModuleImport> imports() {
         return imports;
     }
 
-    /** @return the exports, in order */
+    /** {@return the exports, in order} */
     public List<ModuleExport> exports() {
         return exports;
     }
 
-    /** @return the custom sections, in order */
+    /** {@return the custom sections, in order} */
     public List<CustomSection> customSections() {
         return List.of(decoded.customSections);
     }
 
-    /** @return the module name from the {@code name} section, if any */
+    /** {@return the module name from the {@code name} section, if any} */
     public Optional<String> name() {
         return Optional.ofNullable(decoded.names.moduleName());
     }
 
     /**
+     * Finds a function's name in the module's {@code name} section.
+     *
      * @param functionIndex a function index (imports first)
      * @return the function's name from the {@code name} section, if any
      */
@@ -157,12 +167,14 @@ public final class WasmModule {
         return Optional.ofNullable(decoded.names.functionName(functionIndex));
     }
 
-    /** @return number of functions the module defines (not imported) */
+    /** {@return number of functions the module defines (not imported)} */
     public int definedFunctionCount() {
         return decoded.bodies.length;
     }
 
     /**
+     * Finds the function index behind a function export.
+     *
      * @param name an export name
      * @return the index of the function exported under that name
      * @throws IllegalArgumentException if no function is exported under that name
@@ -176,12 +188,14 @@ public final class WasmModule {
         throw new IllegalArgumentException("no function export named '" + name + "'");
     }
 
-    /** @return number of functions, imported ones included */
+    /** {@return number of functions, imported ones included} */
     public int functionCount() {
         return decoded.functionTypes.length;
     }
 
     /**
+     * Returns a function's type.
+     *
      * @param functionIndex a function index (imports first)
      * @return the function's type
      */

@@ -7,12 +7,18 @@ package dev.weft;
 public class WeftException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message a message close to the WebAssembly specification's wording */
+    /**
+     * Creates an exception.
+     *
+     * @param message a message close to the WebAssembly specification's wording
+     */
     public WeftException(String message) {
         super(message);
     }
 
     /**
+     * Creates an exception with a cause.
+     *
      * @param message a message close to the WebAssembly specification's wording
      * @param cause the underlying cause
      */

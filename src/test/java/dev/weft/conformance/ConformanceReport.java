@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.weft.suites.SharedSuite;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
@@ -23,12 +25,14 @@ import java.util.Set;
  * Writes a run's results to the output directory ({@value #OUT_PROPERTY}, default
  * {@code target/conformance}):
  * <ul>
- *   <li>{@code summary.json}: {@code {"results":[{"mode","folder","kind","passed","failed","skipped"}, ...]}}.
+ *   <li>{@code summary.json}: {@code {"results":[{"mode","folder","kind","passed","failed","skipped"}, ...],
+ *       "missing":[{"suite","dir","property"}, ...]}}.
  *       Rows are merged by (mode, suite), the suite being {@link #suite(String) named by the
  *       folder}: the rows of each (mode, suite) this run wrote replace the file's rows of that
  *       pair; all other rows stay. So JVM forks running different modes, and runners of
  *       different suites in the same mode (the spec suite's {@code switch} rows and the WASI
- *       suite's), share the file.</li>
+ *       suite's), share the file. {@code missing} lists the shared suites ({@link SharedSuite})
+ *       absent in this run, whose tests were skipped.</li>
  *   <li>{@code message-mismatches.txt}: rejected modules whose reason does not contain the
  *       expected text, one per line, merged the same way (each line starts with {@code [mode]}
  *       and the location, which starts with the folder).</li>
@@ -116,6 +120,12 @@ public final class ConformanceReport {
         for (ConformanceResults.Row r : rows) {
             array.addObject().put("mode", r.mode()).put("folder", r.folder()).put("kind", r.kind())
                     .put("passed", r.passed()).put("failed", r.failed()).put("skipped", r.skipped());
+        }
+        // an empty "results" alone would read as nothing to report: say which suites were not there to run
+        ArrayNode missing = root.putArray("missing");
+        for (SharedSuite suite : SharedSuite.missing()) {
+            missing.addObject().put("suite", suite.folder()).put("dir", suite.dir().toString())
+                    .put("property", suite.property());
         }
         replace(dir.resolve(SUMMARY), JSON.writeValueAsString(root) + "\n");
     }

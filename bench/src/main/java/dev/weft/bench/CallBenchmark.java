@@ -38,6 +38,10 @@ import java.util.function.IntBinaryOperator;
  * {@code loop(1000)} of {@code host_loop.wat}, which calls the imported Java {@code env.add}
  * 1000 times; JMH divides by 1000, so the score is per host call, including one Wasm loop
  * iteration (6 instructions of Weft's code) and the amortised entry from Java.</li>
+ * <li>{@code hostCallBound}: the same, with {@code env.add} bound as the Java method itself
+ * ({@code Imports.Builder.function(module, name, MethodHandle)}) instead of a {@code HostFunction}
+ * lambda reading a {@code HostCall}: it must cost no more than {@code hostCall}. (Chicory binds
+ * it as in {@code hostCall}.)</li>
  * </ul>
  * Every call's result is checked.
  */
@@ -57,6 +61,7 @@ public class CallBenchmark {
 
     private IntBinaryOperator add;
     private GuestFunction loop;
+    private GuestFunction boundLoop;
     private int x = 1;
     private final int y = 2;
 
@@ -70,6 +75,8 @@ public class CallBenchmark {
             throw new IllegalStateException("ConstantAdd initialised before its caller was set");
         }
         loop = e.compile(BenchFiles.bundled("host_loop.wasm")).instantiate(HostBinding.ADD).function("loop", Signature.I32_TO_I32);
+        boundLoop = e.compile(BenchFiles.bundled("host_loop.wasm")).instantiate(HostBinding.ADD_BOUND)
+                .function("loop", Signature.I32_TO_I32);
     }
 
     @Benchmark
@@ -96,6 +103,16 @@ public class CallBenchmark {
     @OperationsPerInvocation(HOST_CALLS)
     public long hostCall() {
         long r = loop.call(HOST_CALLS);
+        if (r != HOST_LOOP_RESULT) {
+            throw new WrongResultException("loop(" + HOST_CALLS + ") returned " + r + ", expected " + HOST_LOOP_RESULT);
+        }
+        return r;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(HOST_CALLS)
+    public long hostCallBound() {
+        long r = boundLoop.call(HOST_CALLS);
         if (r != HOST_LOOP_RESULT) {
             throw new WrongResultException("loop(" + HOST_CALLS + ") returned " + r + ", expected " + HOST_LOOP_RESULT);
         }

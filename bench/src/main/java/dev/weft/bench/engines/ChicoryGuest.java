@@ -51,7 +51,7 @@ final class ChicoryGuest implements Guest {
         private ImportValues imports(HostBinding host) {
             return switch (host) {
                 case NONE -> ImportValues.empty();
-                case ADD -> ImportValues.builder()
+                case ADD, ADD_BOUND -> ImportValues.builder()
                         .addFunction(new HostFunction(HostBinding.MODULE, HostBinding.ADD_NAME,
                                 FunctionType.of(List.of(ValType.I32, ValType.I32), List.of(ValType.I32)),
                                 (inst, args) -> new long[] {HostBinding.add((int) args[0], (int) args[1])}))

@@ -7,6 +7,12 @@ public enum HostBinding {
     /** {@code env.add: (i32, i32) -> i32}, the wrapping sum: the host-call benchmark. */
     ADD,
     /**
+     * The same {@code env.add}, bound on Weft as the Java method {@link #add} itself
+     * ({@code Imports.Builder.function(module, name, MethodHandle)}) rather than a {@code HostFunction}
+     * lambda. Chicory has no such binding: there it is {@link #ADD}.
+     */
+    ADD_BOUND,
+    /**
      * {@code env.clock_ms: () -> i64} returning 0, 10000, 20000, ... (advancing 10 s per call):
      * makes {@code coremark-minimal.wasm} run exactly 30 iterations and return 2.0 (bench-wasm README).
      */

@@ -11,6 +11,8 @@ import dev.weft.ValueType;
 import dev.weft.WasmModule;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.function.IntBinaryOperator;
 
@@ -18,6 +20,16 @@ import java.util.function.IntBinaryOperator;
 final class WeftGuest implements Guest {
     private static final FunctionType ADD_TYPE = FunctionType.of(List.of(ValueType.I32, ValueType.I32), List.of(ValueType.I32));
     private static final FunctionType CLOCK_TYPE = FunctionType.of(List.of(), List.of(ValueType.I64));
+    private static final MethodHandle BOUND_ADD;
+
+    static {
+        try {
+            BOUND_ADD = MethodHandles.publicLookup().findStatic(HostBinding.class, "add",
+                    MethodType.methodType(int.class, int.class, int.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Instance instance;
 
@@ -48,6 +60,7 @@ final class WeftGuest implements Guest {
                         .function(HostBinding.MODULE, HostBinding.ADD_NAME, ADD_TYPE,
                                 call -> call.setI32(0, HostBinding.add(call.i32(0), call.i32(1))))
                         .build();
+                case ADD_BOUND -> Imports.builder().function(HostBinding.MODULE, HostBinding.ADD_NAME, BOUND_ADD).build();
                 case FAKE_CLOCK -> {
                     HostBinding.FakeClock clock = new HostBinding.FakeClock();
                     yield Imports.builder()
