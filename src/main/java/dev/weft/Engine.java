@@ -2,8 +2,11 @@ package dev.weft;
 
 import dev.weft.exec.Executor;
 import dev.weft.runtime.Instantiator;
+import dev.weft.runtime.InternalErrors;
 import dev.weft.runtime.MemoryInstance;
 import dev.weft.runtime.TableInstance;
+
+import java.util.Objects;
 
 /**
  * Runs modules: holds the execution settings (dispatch mode, stack and size limits) and
@@ -54,10 +57,17 @@ public final class Engine {
      * @throws LinkException if an import is missing or has the wrong type
      * @throws TrapException if an active segment is out of bounds or the start function traps
      * @throws WeftException if a memory or table exceeds this engine's limits
+     *     ({@link InternalErrorException} for a bug in Weft)
      */
     public Instance instantiate(WasmModule module, Imports imports) {
-        return Instantiator.instantiate(module, module.decoded(), module.compiled(), executor, imports,
-                maxMemoryPages, maxTableElements);
+        Objects.requireNonNull(module, "module");
+        Objects.requireNonNull(imports, "imports");
+        try {
+            return Instantiator.instantiate(module, module.decoded(), module.compiled(), executor, imports,
+                    maxMemoryPages, maxTableElements);
+        } catch (RuntimeException e) {
+            throw InternalErrors.convert(e, "instantiating " + module, null, -1);
+        }
     }
 
     /**

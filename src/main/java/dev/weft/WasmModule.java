@@ -37,9 +37,9 @@ public final class WasmModule {
     private final List<ModuleImport> imports;
     private final List<ModuleExport> exports;
 
-    private WasmModule(DecodedModule decoded) {
+    private WasmModule(DecodedModule decoded, CompiledCode compiled) {
         this.decoded = decoded;
-        this.compiled = Translator.translate(decoded);
+        this.compiled = compiled;
         List<ModuleImport> im = new ArrayList<>(decoded.imports.length);
         for (Import i : decoded.imports) {
             im.add(new ModuleImport(i.module(), i.name(), i.type()));
@@ -62,6 +62,33 @@ public final class WasmModule {
     }
 
     /**
+     * Decodes, validates and translates bytes the module may keep. The last line of defence of
+     * parsing: a failure that is not a {@link WeftException} is a bug in Weft and ends in an
+     * {@link InternalErrorException} saying which stage failed (the translator adds the function
+     * and byte offset).
+     */
+    private static WasmModule compile(byte[] bytes) {
+        String stage = "decoding the module";
+        try {
+            DecodedModule decoded = ModuleDecoder.decode(bytes);
+            stage = "validating the module";
+            ModuleValidator.validate(decoded);
+            stage = "translating the module";
+            return of(decoded);
+        } catch (RuntimeException e) {
+            throw e instanceof WeftException w ? w : new InternalErrorException(stage, null, -1, e);
+        }
+    }
+
+    /**
+     * @param validated a module that passed validation
+     * @return it translated
+     */
+    static WasmModule of(DecodedModule validated) {
+        return new WasmModule(validated, Translator.translate(validated));
+    }
+
+    /**
      * Decodes, validates and translates a module binary.
      *
      * @param bytes the binary (copied; the caller may reuse the array)
@@ -69,14 +96,13 @@ public final class WasmModule {
      * @throws MalformedModuleException if the bytes do not decode
      * @throws InvalidModuleException if the module does not validate
      * @throws UnsupportedFeatureException if it uses what Weft cannot run yet (SIMD) or exceeds a limit
+     * @throws InternalErrorException if Weft fails on it for a reason of its own (a bug)
      */
     public static WasmModule parse(byte[] bytes) {
         if (bytes.length > MAX_MODULE_BYTES) {
             throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
         }
-        DecodedModule decoded = ModuleDecoder.decode(bytes.clone());
-        ModuleValidator.validate(decoded);
-        return new WasmModule(decoded);
+        return compile(bytes.clone());
     }
 
     /**
@@ -86,6 +112,7 @@ public final class WasmModule {
      * @return the module
      * @throws UncheckedIOException if the file cannot be read
      * @throws ModuleException if the module is malformed or invalid
+     * @throws InternalErrorException if Weft fails on it for a reason of its own (a bug)
      */
     public static WasmModule parse(Path path) {
         try {
@@ -93,10 +120,7 @@ public final class WasmModule {
             if (size > MAX_MODULE_BYTES) {
                 throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
             }
-            byte[] bytes = Files.readAllBytes(path);
-            DecodedModule decoded = ModuleDecoder.decode(bytes);
-            ModuleValidator.validate(decoded);
-            return new WasmModule(decoded);
+            return compile(Files.readAllBytes(path));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
@@ -109,6 +133,7 @@ public final class WasmModule {
      * @return the module
      * @throws UncheckedIOException if the stream cannot be read
      * @throws ModuleException if the module is malformed or invalid, or larger than {@link #MAX_MODULE_BYTES}
+     * @throws InternalErrorException if Weft fails on it for a reason of its own (a bug)
      */
     public static WasmModule parse(InputStream in) {
         try {
@@ -116,9 +141,7 @@ public final class WasmModule {
             if (in.read() != -1) {
                 throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
             }
-            DecodedModule decoded = ModuleDecoder.decode(bytes);
-            ModuleValidator.validate(decoded);
-            return new WasmModule(decoded);
+            return compile(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read module", e);
         }

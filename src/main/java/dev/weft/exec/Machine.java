@@ -9,6 +9,7 @@ import dev.weft.ValueType;
 import dev.weft.code.CompiledCode;
 import dev.weft.runtime.FunctionInstance;
 import dev.weft.runtime.GlobalInstance;
+import dev.weft.runtime.InternalErrors;
 import dev.weft.runtime.MemoryInstance;
 import dev.weft.runtime.ModuleInstance;
 
@@ -345,6 +346,8 @@ public final class Machine implements HostCall {
         top = base + params + results;
         try {
             f.host.call(this);
+        } catch (RuntimeException e) {
+            throw InternalErrors.fromHost(e); // the host's own exception: passes unchanged
         } finally {
             hostArgs = savedArgs;
             hostParams = savedParams;
@@ -378,7 +381,8 @@ public final class Machine implements HostCall {
     /**
      * Turns what escaped a handler into what leaves the executor: traps get the WebAssembly
      * stack; the JVM's stack overflow (host functions recursing through WebAssembly) becomes
-     * the "call stack exhausted" trap; anything else (a host function's exception) passes.
+     * the "call stack exhausted" trap; a host function's exception passes; anything else is a
+     * bug in Weft and becomes an {@code InternalErrorException} naming the function.
      */
     RuntimeException fault(Throwable t, MemorySegment atCode, int atPc) {
         TrapException trap;
@@ -386,12 +390,9 @@ public final class Machine implements HostCall {
             trap = te;
         } else if (t instanceof StackOverflowError) {
             trap = new TrapException(STACK_OVERFLOW);
-        } else if (t instanceof RuntimeException re) {
-            return re;
-        } else if (t instanceof Error e) {
-            throw e;
         } else {
-            return new IllegalStateException(t);
+            return InternalErrors.convert(t, "running WebAssembly",
+                    inst != null && atCode == code ? inst.describeFunctionAt(atPc) : null, atPc);
         }
         // a trap from a nested run (host function -> WebAssembly) already lists that run's frames: add ours
         trap.withWasmStackTrace(stackTrace(atCode, atPc));

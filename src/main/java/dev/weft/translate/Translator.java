@@ -6,8 +6,10 @@ import static dev.weft.translate.Operands.TEMP;
 import static dev.weft.translate.OperatorTable.NONE;
 
 import dev.weft.FunctionType;
+import dev.weft.InternalErrorException;
 import dev.weft.UnsupportedFeatureException;
 import dev.weft.ValueType;
+import dev.weft.WeftException;
 import dev.weft.code.CodeLayout;
 import dev.weft.code.CompiledCode;
 import dev.weft.code.InstructionDecoder;
@@ -99,11 +101,23 @@ public final class Translator {
      * @param module a module that passed validation
      * @return the translated code
      * @throws UnsupportedFeatureException for instructions not supported yet (SIMD) or frames over the limit
+     * @throws InternalErrorException if translating a function fails otherwise (a bug), with its index and offset
      */
     public static CompiledCode translate(DecodedModule module) {
         Translator t = new Translator(module);
         for (int i = 0; i < module.bodies.length; i++) {
-            t.function(module.importedFunctionCount + i);
+            int index = module.importedFunctionCount + i;
+            try {
+                t.function(index);
+            } catch (RuntimeException e) {
+                if (e instanceof WeftException) {
+                    throw e;
+                }
+                // a bug: say where, so that the module that shows it can be reduced and reported
+                String name = module.names.functionName(index);
+                throw new InternalErrorException("translating",
+                        name != null ? name + " (func " + index + ")" : "func " + index, t.in.pos(), e);
+            }
         }
         return new CompiledCode(t.out.finish(), t.functions, t.wasmInstructions, t.internalInstructions);
     }
