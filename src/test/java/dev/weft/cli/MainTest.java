@@ -207,6 +207,18 @@ class MainTest {
     }
 
     @Test
+    void aLoopHeadedByAFusedLoadRuns() {
+        // issue 11: a loop whose head is a br_if on a load crashed the translator (exit 1, Java stack trace)
+        Path cases = Path.of(System.getProperty("weft.encoder.cases", "encoder-tests/cases"));
+        String wasm = cases.resolve("loop-rotation.wasm").toString();
+        for (String mode : List.of("switch", "handles")) {
+            Result r = run("run", "--dispatch", mode, "--invoke", "scan", wasm, "16");
+            assertEquals(0, r.code(), r.err());
+            assertEquals("24\n", r.out());
+        }
+    }
+
+    @Test
     void aFileAsTheCommandRunsIt() throws IOException {
         String argc = module("argc.wasm");
         assertEquals(4, run(argc, "a", "b", "c").code(), "weft FILE ARGS is weft run FILE ARGS");
