@@ -181,6 +181,10 @@ public final class Main {
         } catch (RuntimeException e) {
             out.flush();
             return fail(INTERNAL, "internal error: " + e, e);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            out.flush();
+            return fail(INTERNAL, "the JVM ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack")
+                    + ": " + e.getMessage(), e);
         } finally {
             out.flush();
         }

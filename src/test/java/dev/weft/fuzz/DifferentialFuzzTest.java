@@ -26,6 +26,7 @@ import org.opentest4j.AssertionFailedError;
  *
  * <p>{@code mvn verify} runs a bounded batch with fixed seeds. For more:
  * {@code mvn -B test -Dtest=DifferentialFuzzTest -Dweft.fuzz.count=5000 [-Dweft.fuzz.seed=N]}.
+ * {@code -Dweft.fuzz.maxInput=BYTES} makes larger modules (random input up to that size; default 15 KiB).
  * A mismatch names its seed (rerun it alone with {@code -Dweft.fuzz.seed=SEED -Dweft.fuzz.count=1})
  * and leaves the module and both transcripts in {@code target/fuzz/failures}.
  */

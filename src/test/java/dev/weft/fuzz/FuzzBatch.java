@@ -149,10 +149,10 @@ final class FuzzBatch {
 
     // ------------------------------------------------------------------ generation
 
-    /** Seeded input bytes of varying size: binaryen turns them into a module. */
+    /** Seeded input bytes of varying size (1 KiB plus up to weft.fuzz.maxInput): binaryen turns them into a module. */
     static byte[] input(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        byte[] b = new byte[1024 + r.nextInt(15 * 1024)];
+        byte[] b = new byte[1024 + r.nextInt(Integer.getInteger("weft.fuzz.maxInput", 15 * 1024))];
         r.nextBytes(b);
         return b;
     }
