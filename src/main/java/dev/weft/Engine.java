@@ -4,8 +4,10 @@ import dev.weft.exec.CallDefaults;
 import dev.weft.exec.Executor;
 import dev.weft.runtime.Budget;
 import dev.weft.runtime.Instantiator;
+import dev.weft.runtime.InternalErrors;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Runs modules: holds the execution settings (dispatch mode, stack limits, the bounds of calls)
@@ -91,12 +93,19 @@ public final class Engine {
      * @throws LinkException if an import is missing or has the wrong type
      * @throws TrapException if an active segment is out of bounds or the start function traps
      * @throws WeftException if a memory or table exceeds the limits, the memory budget or the
-     *     instance limit
+     *     instance limit ({@link InternalErrorException} for a bug in Weft)
      * @see #instantiate(WasmModule, Imports)
      */
     public Instance instantiate(WasmModule module, Imports imports, ResourceLimits limits) {
-        return Instantiator.instantiate(module, module.decoded(), module.compiled(), executor, imports,
-                limits.maxMemoryPages(), limits.maxTableElements(), memoryBudget, instances);
+        Objects.requireNonNull(module, "module");
+        Objects.requireNonNull(imports, "imports");
+        Objects.requireNonNull(limits, "limits");
+        try {
+            return Instantiator.instantiate(module, module.decoded(), module.compiled(), executor, imports,
+                    limits.maxMemoryPages(), limits.maxTableElements(), memoryBudget, instances);
+        } catch (RuntimeException e) {
+            throw InternalErrors.convert(e, "instantiating " + module, null, -1);
+        }
     }
 
     /**

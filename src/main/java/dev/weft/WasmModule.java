@@ -1,12 +1,12 @@
 package dev.weft;
 
+import dev.weft.code.CompiledCode;
+import dev.weft.code.Disassembler;
 import dev.weft.decode.DecodedModule;
 import dev.weft.decode.Export;
 import dev.weft.decode.Import;
 import dev.weft.decode.ModuleDecoder;
 import dev.weft.runtime.EngineLog;
-import dev.weft.code.CompiledCode;
-import dev.weft.code.Disassembler;
 import dev.weft.translate.Translator;
 import dev.weft.validate.ModuleValidator;
 
@@ -63,6 +63,41 @@ public final class WasmModule {
     }
 
     /**
+     * Decodes, validates and translates bytes the module may keep. The last line of defence of
+     * parsing: a failure that is not a {@link WeftException} is a bug in Weft and ends in an
+     * {@link InternalErrorException} saying which stage failed (the translator adds the function
+     * and byte offset).
+     */
+    /** Decodes, validates and translates bytes nobody else holds, timing each step for the log. */
+    private static WasmModule compile(byte[] bytes) {
+        String stage = "decoding the module";
+        try {
+            long start = System.nanoTime();
+            DecodedModule decoded = ModuleDecoder.decode(bytes);
+            long decodedAt = System.nanoTime();
+            stage = "validating the module";
+            ModuleValidator.validate(decoded);
+            long validatedAt = System.nanoTime();
+            stage = "translating the module";
+            WasmModule module = of(decoded);
+            long translatedAt = System.nanoTime();
+            EngineLog.moduleParsed(decoded.names.moduleName(), bytes.length, decoded.bodies.length,
+                    decodedAt - start, validatedAt - decodedAt, translatedAt - validatedAt);
+            return module;
+        } catch (RuntimeException e) {
+            throw e instanceof WeftException w ? w : new InternalErrorException(stage, null, -1, e);
+        }
+    }
+
+    /**
+     * @param validated a module that passed validation
+     * @return it translated
+     */
+    static WasmModule of(DecodedModule validated) {
+        return new WasmModule(validated, Translator.translate(validated));
+    }
+
+    /**
      * Decodes, validates and translates a module binary.
      *
      * @param bytes the binary (copied; the caller may reuse the array)
@@ -70,26 +105,13 @@ public final class WasmModule {
      * @throws MalformedModuleException if the bytes do not decode
      * @throws InvalidModuleException if the module does not validate
      * @throws UnsupportedFeatureException if it uses what Weft cannot run yet (SIMD) or exceeds a limit
+     * @throws InternalErrorException if Weft fails on it for a reason of its own (a bug)
      */
     public static WasmModule parse(byte[] bytes) {
         if (bytes.length > MAX_MODULE_BYTES) {
             throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
         }
-        return load(bytes.clone());
-    }
-
-    /** Decodes, validates and translates bytes nobody else holds, timing each step for the log. */
-    private static WasmModule load(byte[] bytes) {
-        long start = System.nanoTime();
-        DecodedModule decoded = ModuleDecoder.decode(bytes);
-        long decodedAt = System.nanoTime();
-        ModuleValidator.validate(decoded);
-        long validatedAt = System.nanoTime();
-        CompiledCode compiled = Translator.translate(decoded);
-        long translatedAt = System.nanoTime();
-        EngineLog.moduleParsed(decoded.names.moduleName(), bytes.length, decoded.bodies.length,
-                decodedAt - start, validatedAt - decodedAt, translatedAt - validatedAt);
-        return new WasmModule(decoded, compiled);
+        return compile(bytes.clone());
     }
 
     /**
@@ -99,6 +121,7 @@ public final class WasmModule {
      * @return the module
      * @throws UncheckedIOException if the file cannot be read
      * @throws ModuleException if the module is malformed or invalid
+     * @throws InternalErrorException if Weft fails on it for a reason of its own (a bug)
      */
     public static WasmModule parse(Path path) {
         try {
@@ -106,7 +129,7 @@ public final class WasmModule {
             if (size > MAX_MODULE_BYTES) {
                 throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
             }
-            return load(Files.readAllBytes(path));
+            return compile(Files.readAllBytes(path));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
@@ -119,6 +142,7 @@ public final class WasmModule {
      * @return the module
      * @throws UncheckedIOException if the stream cannot be read
      * @throws ModuleException if the module is malformed or invalid, or larger than {@link #MAX_MODULE_BYTES}
+     * @throws InternalErrorException if Weft fails on it for a reason of its own (a bug)
      */
     public static WasmModule parse(InputStream in) {
         try {
@@ -126,7 +150,7 @@ public final class WasmModule {
             if (in.read() != -1) {
                 throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
             }
-            return load(bytes);
+            return compile(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read module", e);
         }

@@ -5,13 +5,14 @@ import dev.weft.Engine;
 import dev.weft.FunctionType;
 import dev.weft.Imports;
 import dev.weft.Instance;
+import dev.weft.InternalErrorException;
 import dev.weft.LinkException;
-import dev.weft.ModuleException;
 import dev.weft.ModuleExport;
 import dev.weft.ModuleImport;
 import dev.weft.TrapException;
 import dev.weft.WasmFunction;
 import dev.weft.WasmModule;
+import dev.weft.WeftException;
 import dev.weft.wasi.Wasi;
 import dev.weft.wasi.WasiExitException;
 
@@ -30,32 +31,41 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
  * Weft's command line.
  *
  * <pre>
- * weft [--dispatch MODE]                      run the bundled WASI example
+ * weft [--dispatch MODE] [--verbose]          run the bundled WASI example
  * weft run [OPTIONS] FILE.wasm [ARG...]        run a WASI command (_start) with guest arguments
+ * weft FILE.wasm [ARG...]                      the same
  * weft run --invoke NAME [OPTIONS] FILE.wasm [ARG...]
  *                                              call an export, print its results one per line
  * weft disasm FILE.wasm [FUNCTION]             show the translated code (index or name)
+ * weft --help | -h, weft COMMAND --help, weft --version
  * </pre>
  * Options of {@code run} come before the file; everything after the file goes to the guest:
  * {@code --dir HOST[::GUEST]} preopens a host directory (as GUEST, default the same path),
- * {@code --env NAME=VALUE} sets an environment variable, {@code --dispatch switch|handles}.
+ * {@code --env NAME=VALUE} sets an environment variable ({@code --env NAME} passes the host's),
+ * {@code --dispatch switch|handles}, {@code --verbose}.
  *
  * <p>Exit codes: the guest's exit code for a WASI command (0 when {@code _start} returns; codes
- * outside 0-255 become 255), 0 after {@code --invoke}; 1 usage error; 2 the module is malformed,
- * invalid, unsupported or cannot be linked; 134 a trap (printed with the WebAssembly call stack).
- * A guest can exit with 1, 2 or 134 itself: the message on stderr tells them apart.
+ * outside 0-255 become 255), 0 after {@code --invoke}; 1 usage error; 2 the module cannot be
+ * loaded (no such file, not a module, malformed, invalid, unsupported) or cannot be linked;
+ * 70 an internal error in Weft; 134 a trap (printed with the WebAssembly call stack). A guest
+ * can exit with 1, 2, 70 or 134 itself: the message on stderr tells them apart. Java stack
+ * traces are printed only with {@code --verbose}.
  */
 public final class Main {
     static final int OK = 0;
     static final int USAGE = 1;
     static final int BAD_MODULE = 2;
     static final int TRAP = 134;
+    /** A bug in Weft (sysexits' EX_SOFTWARE). */
+    static final int INTERNAL = 70;
     /** What a guest exit code outside 0-255 becomes (the OS keeps only 8 bits, which could turn it into 0). */
     static final int EXIT_OUT_OF_RANGE = 255;
 
@@ -64,6 +74,8 @@ public final class Main {
     private final OutputStream stderr;
     private final PrintStream out;
     private final PrintStream err;
+    private final UnaryOperator<String> hostEnv;
+    private boolean verbose;
 
     /**
      * @param stdin what guests read
@@ -71,6 +83,12 @@ public final class Main {
      * @param stderr where guests write errors and the CLI its messages
      */
     Main(InputStream stdin, OutputStream stdout, OutputStream stderr) {
+        this(stdin, stdout, stderr, System::getenv);
+    }
+
+    /** As above, with the host environment that {@code --env NAME} reads from. */
+    Main(InputStream stdin, OutputStream stdout, OutputStream stderr, UnaryOperator<String> hostEnv) {
+        this.hostEnv = hostEnv;
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -94,82 +112,155 @@ public final class Main {
         List<String> args = new ArrayList<>(List.of(argv));
         try {
             DispatchMode dispatch = DispatchMode.defaultMode();
-            if (args.size() >= 1 && args.get(0).equals("--dispatch")) {
-                if (args.size() < 2) {
-                    return usage("--dispatch needs a value: switch or handles");
+            while (!args.isEmpty() && args.get(0).startsWith("-")) {
+                String option = args.remove(0);
+                switch (option) {
+                    case "--dispatch" -> {
+                        if (args.isEmpty()) {
+                            return usage("--dispatch needs a value: switch or handles");
+                        }
+                        dispatch = DispatchMode.parse(args.remove(0));
+                    }
+                    case "--verbose" -> verbose = true;
+                    case "-h", "--help" -> {
+                        out.print(Help.TOOL);
+                        return OK;
+                    }
+                    case "--version" -> {
+                        out.println("weft " + version());
+                        return OK;
+                    }
+                    case "--dir", "--env", "--invoke" -> {
+                        // weft --invoke NAME FILE.wasm ... is weft run --invoke NAME FILE.wasm ...
+                        args.add(0, option);
+                        return runCommand(RunOptions.parse(args, dispatch, hostEnv));
+                    }
+                    default -> {
+                        return usage("unknown option '" + option + "'");
+                    }
                 }
-                dispatch = DispatchMode.parse(args.get(1));
-                args = new ArrayList<>(args.subList(2, args.size()));
             }
             if (args.isEmpty()) {
                 return example(dispatch);
             }
             String command = args.remove(0);
             return switch (command) {
-                case "run" -> runCommand(RunOptions.parse(args, dispatch));
+                case "run" -> runCommand(RunOptions.parse(args, dispatch, hostEnv));
                 case "disasm" -> disasm(args);
-                case "-h", "--help", "help" -> {
-                    out.print(HELP);
-                    yield OK;
+                case "help" -> help(args);
+                default -> {
+                    if (!looksLikeAFile(command)) {
+                        yield usage("unknown command '" + command + "'");
+                    }
+                    args.add(0, command); // weft FILE.wasm ARG... is weft run FILE.wasm ARG...
+                    yield runCommand(RunOptions.parse(args, dispatch, hostEnv));
                 }
-                default -> usage("unknown command '" + command + "'");
             };
+        } catch (HelpRequested h) {
+            out.print(h.text);
+            return OK;
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
-        } catch (ModuleException | LinkException e) {
-            err.println("weft: " + e.getMessage());
-            return BAD_MODULE;
+        } catch (CliFailure e) {
+            out.flush();
+            return fail(e.status(), e.getMessage(), e.getCause());
+        } catch (LinkException e) {
+            return fail(BAD_MODULE, e.getMessage(), e);
         } catch (WasiExitException e) {
             // proc_exit outside _start: from a start function, _initialize or an --invoke'd export
             return exitCode(e.exitCode());
         } catch (TrapException e) {
             out.flush();
-            err.println("weft: trap: " + e.getMessage());
-            return TRAP;
+            return fail(TRAP, "trap: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            err.println("weft: " + e.getMessage() + ": " + e.getCause().getMessage());
-            return USAGE;
+            return fail(USAGE, e.getMessage() + ": " + e.getCause().getMessage(), e);
+        } catch (WeftException e) {
+            // an engine limit at instantiation, or a bug in Weft (InternalErrorException)
+            out.flush();
+            return fail(e instanceof InternalErrorException ? INTERNAL : BAD_MODULE, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            out.flush();
+            return fail(INTERNAL, "internal error: " + e, e);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            out.flush();
+            return fail(INTERNAL, "the JVM ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack")
+                    + ": " + e.getMessage(), e);
         } finally {
             out.flush();
         }
     }
 
-    private static final String HELP = """
-            usage: weft [--dispatch switch|handles] [COMMAND]
-              (no command)                        run the bundled WASI example (source: example.c in the jar)
-              run [OPTIONS] FILE.wasm [ARG...]    run a WASI command's _start; ARGs go to the guest (argv[0] = FILE)
-              disasm FILE.wasm [FUNCTION]         show the internal code of every function, or one
-                                                  (by index, export name or name-section name)
-            run options (before FILE):
-              --dir HOST[::GUEST]                 give the guest a host directory (as GUEST, default HOST)
-              --env NAME=VALUE                    set a guest environment variable
-              --invoke NAME                       call export NAME instead: ARGs are its parameters, its results
-                                                  are printed one per line
-              --dispatch switch|handles           the interpreter's dispatch mode
-            exit codes: the guest's exit code (0-255; larger become 255), 0 after --invoke,
-                        1 usage, 2 bad module or unlinkable, 134 trap
-            """;
+    /** Prints the message; with --verbose, the Java stack trace of its cause too. */
+    private int fail(int status, String message, Throwable cause) {
+        err.println("weft: " + message);
+        if (verbose && cause != null) {
+            cause.printStackTrace(err);
+        }
+        return status;
+    }
+
+    private int help(List<String> args) {
+        out.print(args.isEmpty() ? Help.TOOL : Help.of(args.get(0)));
+        return OK;
+    }
+
+    /** Whether a first argument that is no command names a module to run. */
+    private static boolean looksLikeAFile(String arg) {
+        return arg.endsWith(".wasm") || arg.endsWith(".wat") || Files.exists(Path.of(arg));
+    }
+
+    /** @return the version Maven built (from weft-build.properties) */
+    static String version() {
+        try (InputStream in = DispatchMode.class.getResourceAsStream("weft-build.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "(unknown version)");
+        } catch (IOException e) {
+            return "(unknown version)";
+        }
+    }
 
     private int usage(String message) {
         err.println("weft: " + message);
-        err.print(HELP);
+        err.println("Try 'weft --help' for more.");
         return USAGE;
+    }
+
+    /** {@code --help} or {@code -h} among a command's options: print its help and stop. */
+    static final class HelpRequested extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String text;
+
+        HelpRequested(String text) {
+            super(null, null, false, false);
+            this.text = text;
+        }
     }
 
     /** The options of {@code run}, and what follows the file. */
     private record RunOptions(DispatchMode dispatch, List<String[]> dirs, List<String[]> env, String invoke,
-            Path file, List<String> guestArgs) {
-        static RunOptions parse(List<String> args, DispatchMode dispatch) {
+            boolean verbose, Path file, List<String> guestArgs) {
+        static RunOptions parse(List<String> args, DispatchMode dispatch, UnaryOperator<String> hostEnv) {
             List<String[]> dirs = new ArrayList<>();
             List<String[]> env = new ArrayList<>();
             String invoke = null;
+            boolean verbose = false;
             int i = 0;
-            for (; i < args.size() && args.get(i).startsWith("--"); i += 2) {
-                String option = args.get(i);
-                if (i + 1 >= args.size()) {
+            while (i < args.size() && args.get(i).startsWith("-")) {
+                String option = args.get(i++);
+                if (option.equals("--help") || option.equals("-h")) {
+                    throw new HelpRequested(Help.RUN);
+                }
+                if (option.equals("--verbose")) {
+                    verbose = true;
+                    continue;
+                }
+                if (i >= args.size()) {
                     throw new IllegalArgumentException(option + " needs a value");
                 }
-                String value = args.get(i + 1);
+                String value = args.get(i++);
                 switch (option) {
                     case "--dir" -> {
                         int sep = value.indexOf("::");
@@ -178,10 +269,14 @@ public final class Main {
                     }
                     case "--env" -> {
                         int eq = value.indexOf('=');
-                        if (eq <= 0) {
-                            throw new IllegalArgumentException("--env needs NAME=VALUE, got '" + value + "'");
+                        if (eq == 0 || value.isEmpty()) {
+                            throw new IllegalArgumentException("--env needs NAME=VALUE or NAME, got '" + value + "'");
                         }
-                        env.add(new String[] {value.substring(0, eq), value.substring(eq + 1)});
+                        if (eq > 0) {
+                            env.add(new String[] {value.substring(0, eq), value.substring(eq + 1)});
+                        } else if (hostEnv.apply(value) != null) {
+                            env.add(new String[] {value, hostEnv.apply(value)}); // the host's value, as wasmtime does
+                        }
                     }
                     case "--invoke" -> invoke = value;
                     case "--dispatch" -> dispatch = DispatchMode.parse(value);
@@ -191,13 +286,14 @@ public final class Main {
             if (i >= args.size()) {
                 throw new IllegalArgumentException("run needs a module file");
             }
-            return new RunOptions(dispatch, dirs, env, invoke, Path.of(args.get(i)),
+            return new RunOptions(dispatch, dirs, env, invoke, verbose, Path.of(args.get(i)),
                     List.copyOf(args.subList(i + 1, args.size())));
         }
     }
 
     private int runCommand(RunOptions o) {
-        WasmModule module = WasmModule.parse(o.file());
+        verbose |= o.verbose();
+        WasmModule module = ModuleFiles.load(o.file());
         Engine engine = Engine.builder().dispatch(o.dispatch()).build();
         List<String> argv = new ArrayList<>();
         argv.add(o.file().getFileName().toString());
@@ -311,10 +407,14 @@ public final class Main {
     }
 
     private int disasm(List<String> args) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.print(Help.DISASM);
+            return OK;
+        }
         if (args.isEmpty()) {
             return usage("disasm needs a module file");
         }
-        WasmModule module = WasmModule.parse(Path.of(args.get(0)));
+        WasmModule module = ModuleFiles.load(Path.of(args.get(0)));
         int first = module.functionCount() - module.definedFunctionCount();
         if (args.size() > 1) {
             int f = functionIndex(module, args.get(1));

@@ -7,6 +7,7 @@ import dev.weft.TrapException;
 import dev.weft.TrapKind;
 import dev.weft.ValueType;
 import dev.weft.runtime.FunctionInstance;
+import dev.weft.runtime.InternalErrors;
 import dev.weft.runtime.ModuleInstance;
 
 /**
@@ -56,6 +57,8 @@ final class HostFrame implements HostCall {
         m.top = base + paramCount + resultSlots;
         try {
             f.host.call(this);
+        } catch (RuntimeException e) {
+            throw InternalErrors.fromHost(e); // the host's own exception: passes unchanged
         } finally {
             args = savedArgs;
             params = savedParams;

@@ -6,6 +6,7 @@ import dev.weft.TrapKind;
 import dev.weft.code.CompiledCode;
 import dev.weft.runtime.FunctionInstance;
 import dev.weft.runtime.GlobalInstance;
+import dev.weft.runtime.InternalErrors;
 import dev.weft.runtime.MemoryInstance;
 import dev.weft.runtime.ModuleInstance;
 
@@ -573,7 +574,8 @@ public final class Machine {
     /**
      * Turns what escaped a handler into what leaves the executor: traps get the WebAssembly
      * stack; the JVM's stack overflow (host functions recursing through WebAssembly) becomes
-     * the "call stack exhausted" trap; anything else (a host function's exception) passes.
+     * the "call stack exhausted" trap; a host function's exception passes; anything else is a
+     * bug in Weft and becomes an {@code InternalErrorException} naming the function.
      */
     RuntimeException fault(Throwable t, MemorySegment atCode, int atPc) {
         TrapException trap;
@@ -584,12 +586,9 @@ public final class Machine {
         } else if (t instanceof IllegalStateException && closedOnStack()) {
             // a memory freed by a close while this call was running: the access failed safely
             trap = CallBounds.closedTrap();
-        } else if (t instanceof RuntimeException re) {
-            return re;
-        } else if (t instanceof Error e) {
-            throw e;
         } else {
-            return new IllegalStateException(t);
+            return InternalErrors.convert(t, "running WebAssembly",
+                    inst != null && atCode == code ? inst.describeFunctionAt(atPc) : null, atPc);
         }
         // a trap from a nested run (host function -> WebAssembly) already lists that run's frames: add ours
         trap.withWasmStackTrace(stackTrace(atCode, atPc));

@@ -158,6 +158,10 @@ final class OperatorTable {
         java.util.Arrays.fill(NEGATED_BRANCH, NONE);
         pairBranches(Opcodes.BR_IF, Opcodes.BR_IF_NOT);
         pairBranches(Opcodes.BR_IF_I64, Opcodes.BR_IF_NOT_I64);
+        // fused producers that also branch on their result: loop heads too (rotation)
+        pairBranches(Opcodes.I32_ADD_IMM_BR_NEZ, Opcodes.I32_ADD_IMM_BR_EQZ);
+        pairBranches(Opcodes.I32_LOAD_BR_NEZ, Opcodes.I32_LOAD_BR_EQZ);
+        pairBranches(Opcodes.COPY_BR_IF, Opcodes.COPY_BR_IF_NOT);
         for (int op = 0; op < 256; op++) {
             if (BRANCH[op] != NONE) {
                 pairBranches(BRANCH[op], BRANCH_NOT[op]);

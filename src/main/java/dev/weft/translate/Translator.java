@@ -6,8 +6,10 @@ import static dev.weft.translate.Operands.TEMP;
 import static dev.weft.translate.OperatorTable.NONE;
 
 import dev.weft.FunctionType;
+import dev.weft.InternalErrorException;
 import dev.weft.UnsupportedFeatureException;
 import dev.weft.ValueType;
+import dev.weft.WeftException;
 import dev.weft.code.CodeLayout;
 import dev.weft.code.CompiledCode;
 import dev.weft.code.LoopCosts;
@@ -102,11 +104,23 @@ public final class Translator {
      * @param module a module that passed validation
      * @return the translated code
      * @throws UnsupportedFeatureException for instructions not supported yet (SIMD) or frames over the limit
+     * @throws InternalErrorException if translating a function fails otherwise (a bug), with its index and offset
      */
     public static CompiledCode translate(DecodedModule module) {
         Translator t = new Translator(module);
         for (int i = 0; i < module.bodies.length; i++) {
-            t.function(module.importedFunctionCount + i);
+            int index = module.importedFunctionCount + i;
+            try {
+                t.function(index);
+            } catch (RuntimeException e) {
+                if (e instanceof WeftException) {
+                    throw e;
+                }
+                // a bug: say where, so that the module that shows it can be reduced and reported
+                String name = module.names.functionName(index);
+                throw new InternalErrorException("translating",
+                        name != null ? name + " (func " + index + ")" : "func " + index, t.in.pos(), e);
+            }
         }
         return new CompiledCode(t.out.finish(), t.functions, t.loopCosts.build(), t.wasmInstructions,
                 t.internalInstructions);
@@ -564,7 +578,7 @@ public final class Translator {
                 linkTo(target, pendingField, pc);
                 int loop = controls.top();
                 if (controls.kind[loop] == Controls.LOOP && controls.start[loop] == pc
-                        && controls.kind[target] != Controls.LOOP && arity == 0) {
+                        && controls.kind[target] != Controls.LOOP && arity == 0 && rotatable(lastOpcode)) {
                     controls.headExit[loop] = target;
                 }
             }
@@ -600,10 +614,28 @@ public final class Translator {
     }
 
     /**
+     * Whether a loop starting with this conditional exit can be rotated: its opposite exists and
+     * has the same shape, which {@link #rotate} knows how to re-emit. Every instruction that can
+     * open a loop and branch (compare-and-branch, {@code br_if}, and the fused producers that
+     * also branch: {@code i32.add_imm_br_nez}, {@code i32.load_br_nez}, {@code copy_br_if}) is.
+     */
+    static boolean rotatable(int opcode) {
+        int negated = OperatorTable.NEGATED_BRANCH[opcode];
+        if (negated == NONE || !InstructionDecoder.shapeName(negated).equals(InstructionDecoder.shapeName(opcode))) {
+            return false;
+        }
+        return switch (InstructionDecoder.shapeName(opcode)) {
+            case "JumpIf", "JumpCmp", "JumpCmpImm32", "BinaryImmJump", "LoadJump", "CopyJumpIf" -> true;
+            default -> false;
+        };
+    }
+
+    /**
      * Loop rotation. The loop starts with a conditional exit, so instead of jumping back to it,
-     * test the opposite condition here and jump straight to the loop body; fall through to a
-     * jump to the exit (dropped by {@link #bind} when the exit label turns out to be next). Each
-     * iteration then dispatches one branch instead of two.
+     * repeat it here with the opposite condition, jumping straight to the loop body; fall through
+     * to a jump to the exit (dropped by {@link #bind} when the exit label turns out to be next).
+     * Each iteration then dispatches one branch instead of two. A head that also computes
+     * something (a load, an add, a copy) computes it here the same way before testing.
      */
     private void rotate(int loop) {
         int head = controls.start[loop];
@@ -628,6 +660,22 @@ public final class Translator {
                         InstructionDecoder.JumpCmpImm32.imm(code, head), 0);
                 field = pc + InstructionDecoder.JumpCmpImm32.OFF_AT;
             }
+            case "BinaryImmJump" -> {
+                pc = out.emitBinaryImmJump(negated, InstructionDecoder.BinaryImmJump.dst(code, head),
+                        InstructionDecoder.BinaryImmJump.a(code, head), InstructionDecoder.BinaryImmJump.imm(code, head), 0);
+                field = pc + InstructionDecoder.BinaryImmJump.OFF_AT;
+            }
+            case "LoadJump" -> {
+                pc = out.emitLoadJump(negated, InstructionDecoder.LoadJump.dst(code, head),
+                        InstructionDecoder.LoadJump.addr(code, head), InstructionDecoder.LoadJump.offset(code, head), 0);
+                field = pc + InstructionDecoder.LoadJump.OFF_AT;
+            }
+            case "CopyJumpIf" -> {
+                pc = out.emitCopyJumpIf(negated, InstructionDecoder.CopyJumpIf.dst(code, head),
+                        InstructionDecoder.CopyJumpIf.src(code, head), InstructionDecoder.CopyJumpIf.cond(code, head), 0);
+                field = pc + InstructionDecoder.CopyJumpIf.OFF_AT;
+            }
+            // rotatable() admitted the head: a shape missing here is a bug in this method
             default -> throw new IllegalStateException("loop head is not a conditional branch: " + Opcodes.name(opcode));
         }
         note(pc, negated);

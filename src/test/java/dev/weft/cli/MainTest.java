@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,14 @@ class MainTest {
     }
 
     private static Result runWithInput(String stdin, String... args) {
+        return runWithEnv(Map.of(), stdin, args);
+    }
+
+    private static Result runWithEnv(Map<String, String> hostEnv, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Main(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err).run(args);
+        int code = new Main(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err, hostEnv::get)
+                .run(args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -168,16 +174,118 @@ class MainTest {
     void usageErrorsExitWith1() throws IOException {
         String argc = module("argc.wasm");
         assertEquals(1, run("run").code());
-        assertEquals(1, run("run", tmp.resolve("missing.wasm").toString()).code());
         assertEquals(1, run("run", "--bogus", "x", argc).code());
         assertEquals(1, run("run", "--dir").code());
-        assertEquals(1, run("run", "--env", "NOEQUALS", argc).code());
+        assertEquals(1, run("run", "--env", "=VALUE", argc).code());
         assertEquals(1, run("run", "--dir", tmp.resolve("missing").toString(), argc).code());
         assertEquals(1, run("run", "--dispatch", "fast", argc).code());
         assertEquals(1, run("frobnicate").code());
-        Result help = run("--help");
-        assertEquals(0, help.code());
-        assertTrue(help.out().contains("--dir HOST[::GUEST]"));
-        assertFalse(help.out().isEmpty());
+        Result unknown = run("frobnicate");
+        assertEquals("weft: unknown command 'frobnicate'\nTry 'weft --help' for more.\n", unknown.err());
+    }
+
+    @Test
+    void helpAndVersion() {
+        for (String flag : List.of("--help", "-h")) {
+            Result tool = run(flag);
+            assertEquals(0, tool.code(), tool.err());
+            assertTrue(tool.out().startsWith("usage: weft [--dispatch switch|handles] [--verbose] [COMMAND]\n"), tool.out());
+            assertTrue(tool.out().contains("--dir HOST[::GUEST]") && tool.out().contains("--version"), tool.out());
+            Result run = run("run", flag);
+            assertEquals(0, run.code(), run.err());
+            assertTrue(run.out().startsWith("usage: weft run [OPTIONS] FILE.wasm [ARG...]\n"), run.out());
+            assertEquals("", run.err());
+            Result disasm = run("disasm", flag);
+            assertEquals(0, disasm.code(), disasm.err());
+            assertTrue(disasm.out().startsWith("usage: weft disasm FILE.wasm [FUNCTION]\n"), disasm.out());
+        }
+        assertEquals(run("run", "--help").out(), run("help", "run").out());
+        assertEquals(run("run", "--help").out(), run("run", "--dir", "x", "--help").out(), "--help among other options");
+        Result version = run("--version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().matches("weft \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n"), version.out());
+    }
+
+    @Test
+    void aLoopHeadedByAFusedLoadRuns() {
+        // issue 11: a loop whose head is a br_if on a load crashed the translator (exit 1, Java stack trace)
+        Path cases = Path.of(System.getProperty("weft.encoder.cases", "encoder-tests/cases"));
+        String wasm = cases.resolve("loop-rotation.wasm").toString();
+        for (String mode : List.of("switch", "handles")) {
+            Result r = run("run", "--dispatch", mode, "--invoke", "scan", wasm, "16");
+            assertEquals(0, r.code(), r.err());
+            assertEquals("24\n", r.out());
+        }
+    }
+
+    @Test
+    void aFileAsTheCommandRunsIt() throws IOException {
+        String argc = module("argc.wasm");
+        assertEquals(4, run(argc, "a", "b", "c").code(), "weft FILE ARGS is weft run FILE ARGS");
+        assertEquals(3, run("--dispatch", "handles", argc, "--env", "A=1").code());
+        String add = module("/dev/weft/wasi/add.wasm");
+        Result invoke = run("--invoke", "add", add, "2", "40");
+        assertEquals(0, invoke.code(), invoke.err());
+        assertEquals("42\n", invoke.out());
+    }
+
+    @Test
+    void envWithoutAValuePassesTheHostsThrough() throws IOException {
+        String example = module("/dev/weft/cli/example.wasm");
+        Path box = Files.createDirectory(tmp.resolve("box"));
+        Map<String, String> host = Map.of("WEFT_DISPATCH", "from-host", "OTHER", "x");
+        Result r = runWithEnv(host, "", "run", "--dir", box + "::/sandbox", "--env", "WEFT_DISPATCH", "--env", "UNSET",
+                example, "5");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("environment: 1 variable, WEFT_DISPATCH=from-host\n"), r.out());
+    }
+
+    @Test
+    void filesThatAreNoModulesSayWhatTheyAreAndExitWith2() throws IOException {
+        Path missing = tmp.resolve("missing.wasm");
+        assertFailure(2, "weft: no such file: " + missing + "\n", run("run", missing.toString()));
+        assertFailure(2, "weft: no such file: " + missing + "\n", run(missing.toString()));
+        assertFailure(2, "weft: no such file: " + missing + "\n", run("disasm", missing.toString()));
+        assertFailure(2, "weft: " + tmp + " is a directory, not a WebAssembly module\n", run("run", tmp.toString()));
+        Path wat = Files.writeString(tmp.resolve("add.wat"), ";; adds\n(module (func (export \"add\")))\n");
+        assertFailure(2, "weft: " + wat + " looks like WebAssembly text (.wat), not a binary module: convert it first,"
+                + " e.g. with wat2wasm (package wabt) or wasm-tools parse\n", run(wat.toString()));
+        Path text = Files.writeString(tmp.resolve("notes.wasm"), "hello\n");
+        assertFailure(2, "weft: " + text + " is a text file, not a WebAssembly module\n", run("run", text.toString()));
+        Path elf = Files.write(tmp.resolve("a.out"), new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0});
+        assertFailure(2, "weft: " + elf + " is an ELF executable or library, not a WebAssembly module\n",
+                run("run", elf.toString()));
+        Path component = Files.write(tmp.resolve("c.wasm"), new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0});
+        assertFailure(2, "weft: " + component + " is a WebAssembly component (component model), not a core module;"
+                + " Weft runs core modules\n", run("run", component.toString()));
+        Path empty = Files.write(tmp.resolve("empty.wasm"), new byte[0]);
+        assertFailure(2, "weft: " + empty + " is empty, not a WebAssembly module\n", run("run", empty.toString()));
+        Path binary = Files.write(tmp.resolve("data.bin"), new byte[] {1, 2, 3, 4, 5});
+        assertFailure(2, "weft: " + binary + " is not a WebAssembly module (it does not start with the bytes"
+                + " 00 61 73 6d, \"\\0asm\"; it starts with 01 02 03 04)\n", run("run", binary.toString()));
+    }
+
+    @Test
+    void noJavaStackTraceUnlessVerbose() throws IOException {
+        Path garbage = Files.write(tmp.resolve("garbage.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 9});
+        Result quiet = run("run", garbage.toString());
+        assertEquals(2, quiet.code());
+        assertEquals(1, quiet.err().lines().count(), quiet.err());
+        assertTrue(quiet.err().startsWith("weft: " + garbage + ": "), quiet.err());
+        for (String[] args : List.of(new String[] {"--verbose", "run", garbage.toString()},
+                new String[] {"run", "--verbose", garbage.toString()})) {
+            Result verbose = run(args);
+            assertEquals(2, verbose.code());
+            assertTrue(verbose.err().contains("MalformedModuleException") && verbose.err().contains("\tat dev.weft."),
+                    verbose.err());
+        }
+        Result trap = run("run", module("/dev/weft/wasi/trap.wasm"));
+        assertFalse(trap.err().contains("\tat "), trap.err());
+    }
+
+    private static void assertFailure(int code, String err, Result r) {
+        assertEquals(err, r.err());
+        assertEquals(code, r.code());
+        assertEquals("", r.out());
     }
 }

@@ -19,7 +19,11 @@ public enum SharedSuite {
     /** Benchmark modules and WASI programs (C compiled with wasi-libc) with their expected output. */
     BENCH_WASM("bench-wasm", "weft.benchwasm.dir",
             "the benchmark and WASI program modules (CoreMark, C programs built with wasi-libc; see its README.md)",
-            List.of("dev.weft.wasi.WasiProgramsTest", "dev.weft.cli.MainTest"));
+            List.of("dev.weft.wasi.WasiProgramsTest", "dev.weft.wasi.ResumeProgramsTest", "dev.weft.cli.MainTest")),
+    /** The official WASI preview-1 test suite, with its JSON specifications and fixtures. */
+    WASI_TESTSUITE("wasi-testsuite", "weft.wasitest.dir",
+            "the official WASI preview-1 test suite (WebAssembly/wasi-testsuite, 72 tests; see its README.md)",
+            List.of("dev.weft.wasi.WasiTestsuiteTest"));
 
     private final String folder;
     private final String property;

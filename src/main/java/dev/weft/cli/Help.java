@@ -1,0 +1,70 @@
+package dev.weft.cli;
+
+/** The texts of {@code weft --help} and {@code weft COMMAND --help}. */
+final class Help {
+    private Help() {
+    }
+
+    static final String TOOL = """
+            usage: weft [--dispatch switch|handles] [--verbose] [COMMAND]
+              (no command)                        run the bundled WASI example (source: example.c in the jar)
+              run [OPTIONS] FILE.wasm [ARG...]    run a WASI command's _start; ARGs go to the guest (argv[0] = FILE)
+              FILE.wasm [ARG...]                  the same as run FILE.wasm [ARG...]
+              disasm FILE.wasm [FUNCTION]         show the internal code of every function, or one
+              help [COMMAND]                      this text, or a command's (also: weft COMMAND --help)
+            options:
+              --dispatch switch|handles           the interpreter's dispatch mode
+              --verbose                           print Java stack traces of errors
+              --version                           print Weft's version
+              -h, --help                          print this text
+            """ + RunOptionsText.OPTIONS + """
+            exit codes: the guest's exit code (0-255; larger become 255), 0 after --invoke, 1 usage,
+                        2 module cannot be loaded (no such file, not a module, malformed, invalid,
+                        unsupported) or linked, 70 internal error in Weft, 134 trap
+            """;
+
+    static final String RUN = """
+            usage: weft run [OPTIONS] FILE.wasm [ARG...]
+                   weft FILE.wasm [ARG...]
+            Runs a WASI command (its _start export); ARGs go to the guest, argv[0] is FILE's name.
+            With --invoke NAME, calls that export instead: ARGs are its parameters (decimal or 0x hex
+            integers, Java float syntax such as 1.5e3, NaN, -Infinity); its results are printed one
+            per line.
+            """ + RunOptionsText.OPTIONS + """
+            exit codes: the guest's exit code (0-255; larger become 255), 0 after --invoke, 1 usage,
+                        2 module cannot be loaded or linked, 70 internal error in Weft, 134 trap
+            """;
+
+    static final String DISASM = """
+            usage: weft disasm FILE.wasm [FUNCTION]
+            Shows the internal code Weft translated every function to, or one function (by index,
+            export name or name-section name).
+            """;
+
+    /** The options of run, shared by both texts. */
+    private static final class RunOptionsText {
+        static final String OPTIONS = """
+                run options (before FILE; everything after FILE goes to the guest):
+                  --dir HOST[::GUEST]                 give the guest a host directory (as GUEST, default HOST)
+                  --env NAME=VALUE                    set a guest environment variable
+                  --env NAME                          pass the host's NAME (if set) to the guest
+                  --invoke NAME                       call export NAME instead of _start
+                  --dispatch switch|handles           the interpreter's dispatch mode
+                  --verbose                           print Java stack traces of errors
+                """;
+    }
+
+    /**
+     * @param command a command name
+     * @return its help text
+     * @throws IllegalArgumentException if there is no such command
+     */
+    static String of(String command) {
+        return switch (command) {
+            case "run" -> RUN;
+            case "disasm" -> DISASM;
+            case "help" -> TOOL;
+            default -> throw new IllegalArgumentException("unknown command '" + command + "'");
+        };
+    }
+}
