@@ -49,7 +49,7 @@ class MissingSuitesBannerTest {
         assertTrue(banner.contains("bench-wasm: "), banner);
         assertTrue(banner.contains("not found at " + nowhere.toAbsolutePath()), banner);
         assertTrue(banner.contains("-Dweft.benchwasm.dir=DIR"), banner);
-        assertTrue(banner.contains("skipped: WasiProgramsTest, MainTest"), banner);
+        assertTrue(banner.contains("skipped: WasiProgramsTest, ResumeProgramsTest, MainTest"), banner);
     }
 
     @Test
