@@ -50,6 +50,11 @@ final class Help {
                   --env NAME                          pass the host's NAME (if set) to the guest
                   --invoke NAME                       call export NAME instead of _start
                   --dispatch switch|handles           the interpreter's dispatch mode
+                  --fuel N                            stop the guest after N units of fuel (about N
+                                                      WebAssembly instructions; see docs/embedding.md)
+                  --timeout DURATION                  stop the guest after DURATION (500ms, 2s, 1m)
+                  --max-memory BYTES                  cap the guest's memory (suffixes K, M, G; default 1G)
+                  --max-call-depth N                  cap the guest's call depth (default 50000)
                   --verbose                           print Java stack traces of errors
                 """;
     }

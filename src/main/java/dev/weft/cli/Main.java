@@ -9,6 +9,7 @@ import dev.weft.InternalErrorException;
 import dev.weft.LinkException;
 import dev.weft.ModuleExport;
 import dev.weft.ModuleImport;
+import dev.weft.ResourceLimits;
 import dev.weft.TrapException;
 import dev.weft.WasmFunction;
 import dev.weft.WasmModule;
@@ -28,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,7 +52,9 @@ import java.util.stream.Stream;
  * Options of {@code run} come before the file; everything after the file goes to the guest:
  * {@code --dir HOST[::GUEST]} preopens a host directory (as GUEST, default the same path),
  * {@code --env NAME=VALUE} sets an environment variable ({@code --env NAME} passes the host's),
- * {@code --dispatch switch|handles}, {@code --verbose}.
+ * {@code --dispatch switch|handles}, {@code --verbose}; and the guest's bounds: {@code --fuel N},
+ * {@code --timeout DURATION} ({@code 500ms}, {@code 2s}), {@code --max-memory BYTES} (suffixes K, M,
+ * G) and {@code --max-call-depth N}, which may also come first, without {@code run}.
  *
  * <p>Exit codes: the guest's exit code for a WASI command (0 when {@code _start} returns; codes
  * outside 0-255 become 255), 0 after {@code --invoke}; 1 usage error; 2 the module cannot be
@@ -130,7 +134,7 @@ public final class Main {
                         out.println("weft " + version());
                         return OK;
                     }
-                    case "--dir", "--env", "--invoke" -> {
+                    case "--dir", "--env", "--invoke", "--fuel", "--timeout", "--max-memory", "--max-call-depth" -> {
                         // weft --invoke NAME FILE.wasm ... is weft run --invoke NAME FILE.wasm ...
                         args.add(0, option);
                         return runCommand(RunOptions.parse(args, dispatch, hostEnv));
@@ -241,12 +245,13 @@ public final class Main {
 
     /** The options of {@code run}, and what follows the file. */
     private record RunOptions(DispatchMode dispatch, List<String[]> dirs, List<String[]> env, String invoke,
-            boolean verbose, Path file, List<String> guestArgs) {
+            boolean verbose, Bounds bounds, Path file, List<String> guestArgs) {
         static RunOptions parse(List<String> args, DispatchMode dispatch, UnaryOperator<String> hostEnv) {
             List<String[]> dirs = new ArrayList<>();
             List<String[]> env = new ArrayList<>();
             String invoke = null;
             boolean verbose = false;
+            Bounds bounds = new Bounds();
             int i = 0;
             while (i < args.size() && args.get(i).startsWith("-")) {
                 String option = args.get(i++);
@@ -280,21 +285,46 @@ public final class Main {
                     }
                     case "--invoke" -> invoke = value;
                     case "--dispatch" -> dispatch = DispatchMode.parse(value);
+                    case "--fuel" -> bounds.fuel = Quantities.count(option, value);
+                    case "--timeout" -> bounds.timeout = Quantities.duration(option, value);
+                    case "--max-memory" -> bounds.maxMemory = Quantities.bytes(option, value);
+                    case "--max-call-depth" -> bounds.maxCallDepth = (int) Math.min(Integer.MAX_VALUE,
+                            Math.max(1, Quantities.count(option, value)));
                     default -> throw new IllegalArgumentException("unknown run option '" + option + "'");
                 }
             }
             if (i >= args.size()) {
                 throw new IllegalArgumentException("run needs a module file");
             }
-            return new RunOptions(dispatch, dirs, env, invoke, verbose, Path.of(args.get(i)),
+            return new RunOptions(dispatch, dirs, env, invoke, verbose, bounds, Path.of(args.get(i)),
                     List.copyOf(args.subList(i + 1, args.size())));
+        }
+    }
+
+    /** The guest's bounds, from --fuel, --timeout, --max-memory and --max-call-depth (unset: the engine's defaults). */
+    private static final class Bounds {
+        long fuel = -1;
+        Duration timeout;
+        long maxMemory = -1;
+        int maxCallDepth = -1;
+
+        Engine engine(DispatchMode dispatch) {
+            Engine.Builder b = Engine.builder().dispatch(dispatch).callFuel(fuel).callTimeout(timeout);
+            if (maxMemory >= 0) {
+                long bytes = Math.min(maxMemory, 65536L * 65536L);
+                b.limits(ResourceLimits.builder().maxMemoryBytes(bytes).build()).memoryBudget(Math.max(bytes, 1L << 30));
+            }
+            if (maxCallDepth > 0) {
+                b.maxCallDepth(maxCallDepth);
+            }
+            return b.build();
         }
     }
 
     private int runCommand(RunOptions o) {
         verbose |= o.verbose();
         WasmModule module = ModuleFiles.load(o.file());
-        Engine engine = Engine.builder().dispatch(o.dispatch()).build();
+        Engine engine = o.bounds().engine(o.dispatch());
         List<String> argv = new ArrayList<>();
         argv.add(o.file().getFileName().toString());
         if (o.invoke() == null) {

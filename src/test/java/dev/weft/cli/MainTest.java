@@ -288,4 +288,28 @@ class MainTest {
         assertEquals(code, r.code());
         assertEquals("", r.out());
     }
+
+    @Test
+    void fuelTimeoutMemoryAndDepthBoundTheGuest() throws IOException {
+        String forever = module("forever.wasm");
+        for (String mode : List.of("switch", "handles")) {
+            Result fuel = run("run", "--dispatch", mode, "--fuel", "1000000", forever);
+            assertEquals(Main.TRAP, fuel.code(), fuel.err());
+            assertTrue(fuel.err().contains("trap: out of fuel"), fuel.err());
+            Result timeout = run("--timeout", "200ms", "--dispatch", mode, forever); // options before the file, no "run"
+            assertEquals(Main.TRAP, timeout.code(), timeout.err());
+            assertTrue(timeout.err().contains("trap: deadline exceeded"), timeout.err());
+            Result memory = run("run", "--max-memory", "1M", forever);
+            assertEquals(2, memory.code(), memory.err());
+            assertTrue(memory.err().contains("exceeds the limit"), memory.err());
+            Result depth = run("run", "--dispatch", mode, "--max-call-depth", "100", "--invoke", "down", forever, "0");
+            assertEquals(Main.TRAP, depth.code(), depth.err());
+            assertTrue(depth.err().contains("more than 100 frames"), depth.err());
+        }
+        Result bad = run("run", "--timeout", "soon", forever);
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("--timeout needs a duration"), bad.err());
+        Result badSize = run("run", "--max-memory", "lots", forever);
+        assertTrue(badSize.err().contains("--max-memory needs a size"), badSize.err());
+    }
 }
