@@ -3,6 +3,7 @@ package dev.weft;
 import dev.weft.exec.CallDefaults;
 import dev.weft.exec.Executor;
 import dev.weft.runtime.Budget;
+import dev.weft.runtime.EngineLog;
 import dev.weft.runtime.Instantiator;
 import dev.weft.runtime.InternalErrors;
 
@@ -57,12 +58,12 @@ public final class Engine {
                 new CallDefaults(callFuel, callTimeout == null ? 0 : Execution.saturatedNanos(callTimeout)));
     }
 
-    /** @return an engine with the default settings */
+    /** {@return an engine with the default settings} */
     public static Engine create() {
         return builder().build();
     }
 
-    /** @return a builder starting from the defaults */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -101,14 +102,19 @@ public final class Engine {
         Objects.requireNonNull(imports, "imports");
         Objects.requireNonNull(limits, "limits");
         try {
-            return Instantiator.instantiate(module, module.decoded(), module.compiled(), executor, imports,
+            long start = System.nanoTime();
+            Instance instance = Instantiator.instantiate(module, module.decoded(), module.compiled(), executor, imports,
                     limits.maxMemoryPages(), limits.maxTableElements(), memoryBudget, instances);
+            EngineLog.instantiated(module.name().orElse(null), System.nanoTime() - start);
+            return instance;
         } catch (RuntimeException e) {
             throw InternalErrors.convert(e, "instantiating " + module, null, -1);
         }
     }
 
     /**
+     * Instantiates a module that imports nothing.
+     *
      * @param module a module without imports
      * @return the instance
      * @see #instantiate(WasmModule, Imports)
@@ -117,32 +123,34 @@ public final class Engine {
         return instantiate(module, Imports.none());
     }
 
-    /** @return the dispatch mode */
+    /** {@return the dispatch mode} */
     public DispatchMode dispatchMode() {
         return dispatch;
     }
 
-    /** @return the most WebAssembly frames a thread's stack may hold */
+    /** {@return the most WebAssembly frames a thread's stack may hold} */
     public int maxCallDepth() {
         return maxCallDepth;
     }
 
-    /** @return the most 64-bit value slots a thread's stack may hold */
+    /** {@return the most 64-bit value slots a thread's stack may hold} */
     public int maxValueSlots() {
         return maxValueSlots;
     }
 
-    /** @return the limits instances get by default */
+    /** {@return the limits instances get by default} */
     public ResourceLimits limits() {
         return limits;
     }
 
-    /** @return the most bytes the memories of this engine's instances may hold at once */
+    /** {@return the most bytes the memories of this engine's instances may hold at once} */
     public long memoryBudget() {
         return memoryBudget.limit();
     }
 
     /**
+     * The bytes the memories of this engine's instances hold now.
+     *
      * @return the bytes the memories of this engine's instances hold now (counted from when they
      *     are allocated until they are closed or reclaimed)
      */
@@ -150,17 +158,17 @@ public final class Engine {
         return memoryBudget.used();
     }
 
-    /** @return the most instances of this engine that may be alive at once */
+    /** {@return the most instances of this engine that may be alive at once} */
     public long maxInstances() {
         return instances.limit();
     }
 
-    /** @return the fuel each call made without an {@link Execution} gets, or -1 for no metering */
+    /** {@return the fuel each call made without an {@link Execution} gets, or -1 for no metering} */
     public long callFuel() {
         return callFuel;
     }
 
-    /** @return the timeout of each call made without an {@link Execution}, or null for none */
+    /** {@return the timeout of each call made without an {@link Execution}, or null for none} */
     public Duration callTimeout() {
         return callTimeout;
     }
@@ -190,6 +198,8 @@ public final class Engine {
         }
 
         /**
+         * Chooses the interpreter's dispatch mode.
+         *
          * @param mode the dispatch mode (default: {@link DispatchMode#defaultMode()})
          * @return this
          */
@@ -199,6 +209,8 @@ public final class Engine {
         }
 
         /**
+         * Bounds the WebAssembly call depth of each thread.
+         *
          * @param frames the most WebAssembly frames a thread may have at once (default 50,000);
          *     beyond it a call traps with "call stack exhausted"
          * @return this
@@ -209,6 +221,8 @@ public final class Engine {
         }
 
         /**
+         * Bounds the value stack of each thread.
+         *
          * @param slots the most 64-bit value slots (locals and operands of all frames) a thread's stack
          *     may hold (default 4 Mi, grown on demand, at most 2^30); beyond it a call traps with
          *     "call stack exhausted"
@@ -223,6 +237,8 @@ public final class Engine {
         }
 
         /**
+         * Bounds how deeply host functions may call back into WebAssembly.
+         *
          * @param levels how deeply host functions may call back into WebAssembly on one thread (default 200)
          * @return this
          */
@@ -232,6 +248,8 @@ public final class Engine {
         }
 
         /**
+         * Sets the limits of instances (see {@link ResourceLimits}).
+         *
          * @param limits the limits of every instance that is not given its own (default
          *     {@link ResourceLimits#defaults()}: memories up to 1 GiB, tables up to a million elements)
          * @return this
@@ -319,7 +337,7 @@ public final class Engine {
             return v;
         }
 
-        /** @return the engine */
+        /** {@return the engine} */
         public Engine build() {
             return new Engine(this);
         }

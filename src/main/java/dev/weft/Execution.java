@@ -55,7 +55,7 @@ public final class Execution {
     private Execution() {
     }
 
-    /** @return an execution with no fuel metering, no timeout */
+    /** {@return an execution with no fuel metering, no timeout} */
     public static Execution create() {
         return new Execution();
     }
@@ -90,6 +90,8 @@ public final class Execution {
     }
 
     /**
+     * The fuel left.
+     *
      * @return the fuel left after the last call through this execution returned, trapped or
      *     suspended, or {@link Long#MAX_VALUE} if metering is off (a host function reads the live
      *     value with {@link HostCall#fuel()})
@@ -98,12 +100,14 @@ public final class Execution {
         return state.metered() ? state.fuel() : Long.MAX_VALUE;
     }
 
-    /** @return whether fuel is metered */
+    /** {@return whether fuel is metered} */
     public boolean isMetered() {
         return state.metered();
     }
 
     /**
+     * Sets a timeout for each call.
+     *
      * @param timeout the longest each call (and each resumption of a suspended call) may run, or
      *     null or zero for no limit
      * @return this
@@ -124,7 +128,7 @@ public final class Execution {
         }
     }
 
-    /** @return the timeout of each call, or {@link Duration#ZERO} for none */
+    /** {@return the timeout of each call, or {@link Duration#ZERO} for none} */
     public Duration timeout() {
         return Duration.ofNanos(state.timeoutNanos());
     }
@@ -139,7 +143,7 @@ public final class Execution {
         state.interrupt();
     }
 
-    /** @return whether {@link #interrupt()} was called since the last {@link #clearInterrupt()} */
+    /** {@return whether {@link #interrupt()} was called since the last {@link #clearInterrupt()}} */
     public boolean isInterrupted() {
         return state.interrupted();
     }

@@ -104,6 +104,8 @@ public interface HostCall {
     void setRef(int index, Object value);
 
     /**
+     * The fuel the running call has left.
+     *
      * @return the fuel the running call has left, or {@link Long#MAX_VALUE} if it is not metered
      *     (see {@link Execution})
      */

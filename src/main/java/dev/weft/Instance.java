@@ -13,10 +13,12 @@ import java.util.Map;
  * shared {@link WasmModule} once per thread: instantiation is cheap.
  */
 public interface Instance extends AutoCloseable {
-    /** @return the module this is an instance of */
+    /** {@return the module this is an instance of} */
     WasmModule module();
 
     /**
+     * Looks up an exported function.
+     *
      * @param name export name
      * @return the exported function
      * @throws IllegalArgumentException if there is no such function export
@@ -24,6 +26,8 @@ public interface Instance extends AutoCloseable {
     WasmFunction function(String name);
 
     /**
+     * Looks up an exported memory.
+     *
      * @param name export name
      * @return the exported memory
      * @throws IllegalArgumentException if there is no such memory export
@@ -31,6 +35,8 @@ public interface Instance extends AutoCloseable {
     Memory memory(String name);
 
     /**
+     * Looks up an exported table.
+     *
      * @param name export name
      * @return the exported table
      * @throws IllegalArgumentException if there is no such table export
@@ -38,21 +44,25 @@ public interface Instance extends AutoCloseable {
     Table table(String name);
 
     /**
+     * Looks up an exported global.
+     *
      * @param name export name
      * @return the exported global
      * @throws IllegalArgumentException if there is no such global export
      */
     Global global(String name);
 
-    /** @return every export by name: {@link WasmFunction}, {@link Memory}, {@link Table} or {@link Global} */
+    /** {@return every export by name: {@link WasmFunction}, {@link Memory}, {@link Table} or {@link Global}} */
     Map<String, Object> exports();
 
     /**
-     * Releases what the instance holds outside the Java heap (the memory it defines, not the ones
-     * it imports; see {@link Memory#close()}) instead of leaving it until the garbage collector
-     * finds the instance unreachable. Use it when instantiating often. Afterwards calling its
-     * functions fails with {@link IllegalStateException} if it has a memory. Closing twice does
-     * nothing.
+     * Closes the instance: releases what it holds outside the Java heap (the memory it defines, not
+     * the ones it imports; see {@link Memory#close()}) instead of leaving it until the garbage
+     * collector finds the instance unreachable, and gives back its place in the engine's budgets.
+     * Use it when instantiating often. Afterwards calling its functions fails with
+     * {@link IllegalStateException}; a call running in it on another thread stops at its next loop
+     * back-edge or call with a {@link TrapException} of kind {@link TrapKind#INTERRUPTED}. Closing
+     * twice does nothing.
      */
     @Override
     void close();

@@ -12,10 +12,14 @@ package dev.weft;
  */
 public final class InternalErrorException extends WeftException {
     private static final long serialVersionUID = 1L;
+    /** The function concerned, or null. */
     private final String function;
+    /** The byte offset concerned, or -1. */
     private final long offset;
 
     /**
+     * Creates the exception for a failure of Weft's own.
+     *
      * @param during what Weft was doing ("translating", "instantiating", "calling" ...)
      * @param function the function concerned (e.g. {@code "func 3"} or {@code "main (func 3)"}), or null if unknown
      * @param offset byte offset in the module binary (or, for calls, in the translated code), or -1 if unknown
@@ -39,12 +43,12 @@ public final class InternalErrorException extends WeftException {
         return b.toString();
     }
 
-    /** @return the function concerned, or null if not known */
+    /** {@return the function concerned, or null if not known} */
     public String function() {
         return function;
     }
 
-    /** @return the byte offset where it happened (see the constructor), or -1 if not known */
+    /** {@return the byte offset where it happened (see the constructor), or -1 if not known} */
     public long offset() {
         return offset;
     }

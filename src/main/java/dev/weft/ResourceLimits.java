@@ -35,27 +35,27 @@ public final class ResourceLimits {
         this.maxTableElements = b.maxTableElements;
     }
 
-    /** @return the default limits: memories up to 1 GiB, tables up to one million elements */
+    /** {@return the default limits: memories up to 1 GiB, tables up to one million elements} */
     public static ResourceLimits defaults() {
         return DEFAULTS;
     }
 
-    /** @return a builder starting from the defaults */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the most bytes each memory an instance defines may have */
+    /** {@return the most bytes each memory an instance defines may have} */
     public long maxMemoryBytes() {
         return maxMemoryBytes;
     }
 
-    /** @return {@link #maxMemoryBytes()} in 64 KiB pages */
+    /** {@return {@link #maxMemoryBytes()} in 64 KiB pages} */
     public long maxMemoryPages() {
         return maxMemoryBytes / Memory.PAGE_SIZE;
     }
 
-    /** @return the most elements each table an instance defines may have */
+    /** {@return the most elements each table an instance defines may have} */
     public int maxTableElements() {
         return maxTableElements;
     }
@@ -74,6 +74,8 @@ public final class ResourceLimits {
         }
 
         /**
+         * Sets the largest memory an instance may define.
+         *
          * @param bytes the most bytes each memory an instance defines may have (rounded down to
          *     whole 64 KiB pages; at most 4 GiB, WebAssembly's own limit; default 1 GiB)
          * @return this
@@ -87,6 +89,8 @@ public final class ResourceLimits {
         }
 
         /**
+         * Sets the largest table an instance may define.
+         *
          * @param elements the most elements each table an instance defines may have (default one million)
          * @return this
          */
@@ -98,7 +102,7 @@ public final class ResourceLimits {
             return this;
         }
 
-        /** @return the limits */
+        /** {@return the limits} */
         public ResourceLimits build() {
             return new ResourceLimits(this);
         }

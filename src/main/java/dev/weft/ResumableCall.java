@@ -41,17 +41,19 @@ public final class ResumableCall {
         this.call = call;
     }
 
-    /** @return where the call is */
+    /** {@return where the call is} */
     public State state() {
         return STATES[call.state()];
     }
 
-    /** @return whether the call returned */
+    /** {@return whether the call returned} */
     public boolean isFinished() {
         return call.state() == Resumption.FINISHED;
     }
 
     /**
+     * The results of a finished call.
+     *
      * @return the call's results, boxed as {@link WasmFunction#call} returns them
      * @throws IllegalStateException if the call has not finished
      */
@@ -63,6 +65,8 @@ public final class ResumableCall {
     }
 
     /**
+     * The host function a yielded call is suspended in.
+     *
      * @return the type of the host function the call is suspended in, when {@link State#YIELDED}
      * @throws IllegalStateException otherwise
      */

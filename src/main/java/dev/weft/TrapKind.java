@@ -42,7 +42,7 @@ public enum TrapKind {
         this.message = message;
     }
 
-    /** @return the specification's wording for this trap */
+    /** {@return the specification's wording for this trap} */
     public String message() {
         return message;
     }

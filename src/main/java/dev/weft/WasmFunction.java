@@ -14,7 +14,7 @@ public interface WasmFunction {
     /** The most parameters a function may have for {@link #handle()} to call it without allocating. */
     int MAX_FAST_PARAMS = 8;
 
-    /** @return the function's type */
+    /** {@return the function's type} */
     FunctionType type();
 
     /**

@@ -3,6 +3,7 @@ package dev.weft.exec;
 import dev.weft.FunctionType;
 import dev.weft.TrapException;
 import dev.weft.TrapKind;
+import dev.weft.runtime.EngineLog;
 
 /**
  * A machine's slow path for the bounds of the call it runs: where the fuel, deadline and
@@ -197,6 +198,7 @@ final class CallBounds {
             pendingFuel = cost;
             return Machine.SUSPEND;
         }
+        EngineLog.limitReached("fuel", m.fuel, "out of fuel: " + cost + " needed");
         throw new TrapException(TrapKind.OUT_OF_FUEL,
                 "out of fuel: " + cost + " needed to go on, " + m.fuel + " left");
     }
@@ -262,6 +264,7 @@ final class CallBounds {
             throw interrupted();
         }
         if (hasDeadline && System.nanoTime() - deadline >= 0) {
+            EngineLog.limitReached("timeout", timeoutNanos, "deadline exceeded");
             throw new TrapException(TrapKind.DEADLINE_EXCEEDED, "deadline exceeded: the call ran longer than "
                     + timeoutNanos / 1_000_000.0 + " ms");
         }

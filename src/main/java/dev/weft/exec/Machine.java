@@ -4,6 +4,7 @@ import dev.weft.FunctionType;
 import dev.weft.TrapException;
 import dev.weft.TrapKind;
 import dev.weft.code.CompiledCode;
+import dev.weft.runtime.EngineLog;
 import dev.weft.runtime.FunctionInstance;
 import dev.weft.runtime.GlobalInstance;
 import dev.weft.runtime.InternalErrors;
@@ -324,6 +325,7 @@ public final class Machine {
 
     private void growFrames() {
         if (depth >= maxDepth) {
+            EngineLog.limitReached("maxCallDepth", maxDepth, depthMessage);
             throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, depthMessage);
         }
         int n = (int) Math.min(maxDepth, (long) framePc.length * 2);
@@ -532,6 +534,7 @@ public final class Machine {
             return;
         }
         if (needed > maxSlots) {
+            EngineLog.limitReached("maxValueSlots", maxSlots, slotsMessage);
             throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, slotsMessage);
         }
         int n = (int) Math.min(maxSlots, Math.max(needed, (long) slots.length * 2));

@@ -52,6 +52,7 @@ public final class Instantiator {
             Imports imports, long maxPages, int maxTableElements, Budget memoryBudget, Budget instances) {
         boolean counted = instances.limit() != Long.MAX_VALUE;
         if (counted && !instances.reserve(1)) {
+            EngineLog.limitReached("maxInstances", instances.limit(), "instantiation refused");
             throw new WeftException("the engine's limit of " + instances.limit() + " live instances is reached: close"
                     + " instances no longer needed, or raise Engine.Builder.maxInstances");
         }

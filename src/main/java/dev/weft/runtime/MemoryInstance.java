@@ -86,6 +86,7 @@ public final class MemoryInstance implements Memory {
         }
         if (bytes == null) {
             release.clean();
+            EngineLog.limitReached("memoryBudget", budget.limit(), "a memory of " + pages + " pages refused");
             throw new WeftException("a memory of " + pages + " pages (" + pages * PAGE_SIZE + " bytes) exceeds the"
                     + " engine's memory budget: " + budget + " bytes in use; close instances no longer needed, or raise"
                     + " Engine.Builder.memoryBudget");
@@ -167,6 +168,7 @@ public final class MemoryInstance implements Memory {
                 bigger = storage.move(backing, old * PAGE_SIZE, bytes);
             }
             if (bigger == null) {
+                EngineLog.limitReached("memoryBudget", -1, "memory.grow to " + wanted + " pages refused");
                 return -1; // over the budget, or the JVM cannot allocate it: as the spec allows
             }
             backing = bigger;
