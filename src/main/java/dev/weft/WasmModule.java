@@ -2,6 +2,7 @@ package dev.weft;
 
 import dev.weft.code.CompiledCode;
 import dev.weft.code.Disassembler;
+import dev.weft.code.InstructionDecoder;
 import dev.weft.decode.DecodedModule;
 import dev.weft.decode.Export;
 import dev.weft.decode.Import;
@@ -240,6 +241,32 @@ public final class WasmModule {
         }
         return Disassembler.disassemble(compiled.code, compiled.entry(functionIndex), compiled.end(functionIndex),
                 f -> f >= 0 && f < decoded.functionTypes.length ? decoded.names.functionName(f) : null);
+    }
+
+    /**
+     * Sizes and instruction counts of the module's code before and after translation.
+     *
+     * @return the figures
+     */
+    public ModuleStats stats() {
+        List<ModuleStats.Function> functions = new ArrayList<>(decoded.bodies.length);
+        long wasmBytes = 0;
+        for (int i = 0; i < decoded.bodies.length; i++) {
+            int f = decoded.importedFunctionCount + i;
+            int start = compiled.entry(f);
+            int end = compiled.end(f);
+            int instructions = 0;
+            for (int pc = start; pc < end; pc += InstructionDecoder.size(compiled.code, pc)) {
+                instructions++;
+            }
+            wasmBytes += decoded.bodies[i].length();
+            functions.add(new ModuleStats.Function(f, decoded.names.functionName(f), decoded.bodies[i].length(),
+                    end - start, instructions));
+        }
+        long internalBytes = decoded.bodies.length == 0 ? 0
+                : compiled.end(decoded.functionTypes.length - 1) - compiled.entry(decoded.importedFunctionCount);
+        return new ModuleStats(wasmBytes, internalBytes, compiled.wasmInstructions, compiled.internalInstructions,
+                List.copyOf(functions));
     }
 
     DecodedModule decoded() {

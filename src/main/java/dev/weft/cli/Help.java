@@ -11,6 +11,7 @@ final class Help {
               run [OPTIONS] FILE.wasm [ARG...]    run a WASI command's _start; ARGs go to the guest (argv[0] = FILE)
               FILE.wasm [ARG...]                  the same as run FILE.wasm [ARG...]
               disasm FILE.wasm [FUNCTION]         show the internal code of every function, or one
+              stats FILE.wasm [--top N]           code sizes and instruction counts before and after translation
               help [COMMAND]                      this text, or a command's (also: weft COMMAND --help)
             options:
               --dispatch switch|handles           the interpreter's dispatch mode
@@ -41,6 +42,13 @@ final class Help {
             export name or name-section name).
             """;
 
+    static final String STATS = """
+            usage: weft stats FILE.wasm [--top N]
+            Loads a module and prints how many functions it has, the size and instruction count of its
+            WebAssembly code and of the internal code Weft translated it to (and their ratio), how long
+            loading took in this fresh JVM, and the N largest functions (default 10).
+            """;
+
     /** The options of run, shared by both texts. */
     private static final class RunOptionsText {
         static final String OPTIONS = """
@@ -68,6 +76,7 @@ final class Help {
         return switch (command) {
             case "run" -> RUN;
             case "disasm" -> DISASM;
+            case "stats" -> STATS;
             case "help" -> TOOL;
             default -> throw new IllegalArgumentException("unknown command '" + command + "'");
         };

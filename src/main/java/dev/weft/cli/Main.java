@@ -47,6 +47,7 @@ import java.util.stream.Stream;
  * weft run --invoke NAME [OPTIONS] FILE.wasm [ARG...]
  *                                              call an export, print its results one per line
  * weft disasm FILE.wasm [FUNCTION]             show the translated code (index or name)
+ * weft stats FILE.wasm [--top N]               sizes and instruction counts before and after translation
  * weft --help | -h, weft COMMAND --help, weft --version
  * </pre>
  * Options of {@code run} come before the file; everything after the file goes to the guest:
@@ -151,6 +152,7 @@ public final class Main {
             return switch (command) {
                 case "run" -> runCommand(RunOptions.parse(args, dispatch, hostEnv));
                 case "disasm" -> disasm(args);
+                case "stats" -> args.contains("--help") || args.contains("-h") ? printHelp(Help.STATS) : Stats.run(args, out);
                 case "help" -> help(args);
                 default -> {
                     if (!looksLikeAFile(command)) {
@@ -201,6 +203,11 @@ public final class Main {
             cause.printStackTrace(err);
         }
         return status;
+    }
+
+    private int printHelp(String text) {
+        out.print(text);
+        return OK;
     }
 
     private int help(List<String> args) {

@@ -312,4 +312,16 @@ class MainTest {
         Result badSize = run("run", "--max-memory", "lots", forever);
         assertTrue(badSize.err().contains("--max-memory needs a size"), badSize.err());
     }
+
+    @Test
+    void statsShowsCodeSizesAndInstructionCounts() throws IOException {
+        Result r = run("stats", "--top", "2", module("forever.wasm"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("functions         2 defined, 0 imported"), r.out());
+        assertTrue(r.out().matches("(?s).*WebAssembly code  \\d+ bytes, \\d+ instructions.*"), r.out());
+        assertTrue(r.out().matches("(?s).*internal code     \\d+ bytes, \\d+ instructions \\(\\d\\.\\d{3} per.*"), r.out());
+        assertTrue(r.out().contains("func 1 <down>"), r.out());
+        assertEquals(0, run("stats", "--help").code());
+        assertEquals(1, run("stats").code());
+    }
 }
