@@ -360,10 +360,7 @@ public final class Machine {
             }
             fuel -= cost;
         }
-        if (attentionNeeded()) {
-            bounds.attention();
-        }
-        return RELOAD;
+        return poll(RELOAD);
     }
 
     /**
@@ -391,10 +388,21 @@ public final class Machine {
             }
             fuel -= cost;
         }
+        return poll(target);
+    }
+
+    /**
+     * Looks whether the call must stop (the check of every back-edge and call, after its charge).
+     *
+     * @param next what to return when it goes on
+     * @return {@code next}
+     * @throws TrapException if it must stop
+     */
+    private int poll(int next) {
         if (attentionNeeded()) {
             bounds.attention();
         }
-        return target;
+        return next;
     }
 
     /**
@@ -426,9 +434,7 @@ public final class Machine {
 
     /** Between the chunks of a long bulk operation: stops it if its call must stop (see {@link #branch}). */
     void pollBulk() {
-        if (attentionNeeded()) {
-            bounds.attention();
-        }
+        poll(0);
     }
 
     private int loopCost(int target) {
