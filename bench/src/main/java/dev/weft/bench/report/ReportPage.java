@@ -23,11 +23,13 @@ final class ReportPage {
 
     private final JmhResults results;
     private final Ratios ratios;
+    private final ProgramTables programs;
     private final StringBuilder md = new StringBuilder();
 
     ReportPage(JmhResults results) {
         this.results = results;
         this.ratios = new Ratios(results);
+        this.programs = new ProgramTables(results);
     }
 
     /**
@@ -40,6 +42,9 @@ final class ReportPage {
         run(date, runInfo);
         targets();
         execution(chartFile);
+        programs.programs(md);
+        programs.age(md);
+        programs.repetition(md);
         translation();
         instantiation();
         calls();
@@ -89,6 +94,14 @@ final class ReportPage {
                             .orElse(OptionalDouble.empty()) : OptionalDouble.empty(),
                     v -> String.format(Locale.ROOT, "%.3f B/op", v), v -> v < 0.5);
         }
+        programs.worstAge(Ratios.Metric.WALL).ifPresent(w -> target("No slowdown with age: time of a program after the others ≤ "
+                        + ratio(ProgramTables.AGE_LIMIT) + " its time alone (worst of " + w.count() + " by wall clock: " + w.where() + ")",
+                m -> programs.worstAge(m).map(x -> OptionalDouble.of(x.value())).orElse(OptionalDouble.empty()), ReportPage::ratio,
+                v -> v <= ProgramTables.AGE_LIMIT));
+        programs.worstRepetition(Ratios.Metric.WALL).ifPresent(w -> target("Repetition: time of run N ≤ run 1 in one JVM (worst of "
+                        + w.count() + " by wall clock: " + w.where() + ")",
+                m -> programs.worstRepetition(m).map(x -> OptionalDouble.of(x.value())).orElse(OptionalDouble.empty()),
+                ReportPage::ratio, v -> v <= 1.0));
         md.append("\nRatios are speed ratios (time of the second engine / time of the first); "
                 + "allocation is JMH's `gc.alloc.rate.norm` (below 0.5 B/op counts as zero: JMH's own sampling noise).\n\n");
     }
@@ -262,7 +275,7 @@ final class ReportPage {
         }
     }
 
-    private static String cell(Optional<Result> r) {
+    static String cell(Optional<Result> r) {
         if (r.isEmpty()) {
             return "—";
         }
@@ -271,11 +284,11 @@ final class ReportPage {
         return Double.isFinite(err) ? num(s) + " ± " + num(err) : num(s);
     }
 
-    private static String opt(OptionalDouble v, java.util.function.DoubleFunction<String> show) {
+    static String opt(OptionalDouble v, java.util.function.DoubleFunction<String> show) {
         return v.isPresent() ? show.apply(v.getAsDouble()) : "—";
     }
 
-    private static String ratio(double v) {
+    static String ratio(double v) {
         return String.format(Locale.ROOT, "%.2f×", v);
     }
 
