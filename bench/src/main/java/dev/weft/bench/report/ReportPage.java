@@ -57,7 +57,9 @@ final class ReportPage {
                 .append(" cores visible to the JVM, ").append(MachineInfo.memory()).append(" RAM, ").append(MachineInfo.os()).append('\n');
         results.firstRun().ifPresent(r -> {
             md.append("- JDK: ").append(r.jdkVersion()).append(" (").append(r.vm()).append(")\n");
-            md.append("- JVM flags of the forks: ").append(r.jvmArgs().isEmpty() ? "none" : "`" + String.join(" ", r.jvmArgs()) + "`")
+            // the union over all parts: a part run with a launcher option (e.g. -Djmh.ignoreLock=true) passes it to its forks
+            List<String> flags = results.all().stream().flatMap(x -> x.run().jvmArgs().stream()).distinct().toList();
+            md.append("- JVM flags of the forks: ").append(flags.isEmpty() ? "none" : "`" + String.join(" ", flags) + "` in some parts")
                     .append(" (no `-XX:` tuning)\n");
             md.append("- JMH (first result; see the commands for each part): ").append(r.forks()).append(" fork(s), warm-up ")
                     .append(r.warmup()).append(", measurement ").append(r.measurement())
