@@ -2,8 +2,8 @@
 # Runs a benchmark profile and regenerates the report (tables + chart) from its JMH JSON.
 #
 #   bench/run.sh short          # a few minutes on a quiet 2-core machine: Weft's ratios and targets
-#   bench/run.sh programs       # the WASI programs on both Weft modes: times, age ratios, repetition (about an hour)
-#   bench/run.sh full           # everything, every engine (two hours or more on 2 cores)
+#   bench/run.sh programs       # the WASI programs on both Weft modes: times, age ratios, repetition (40 min)
+#   bench/run.sh full           # everything, every engine (well over two hours on 2 cores)
 #   bench/run.sh short --docs   # also rewrite the generated part of docs/performance.md and docs/performance.svg
 #
 # Needs only a JDK 22+ (JAVA_HOME or java on the PATH) and bench/target/benchmarks.jar

@@ -16,7 +16,6 @@ import com.dylibso.chicory.wasi.WasiOptions;
 import com.dylibso.chicory.wasi.WasiPreview1;
 
 import java.io.OutputStream;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
