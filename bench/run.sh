@@ -3,7 +3,7 @@
 #
 #   bench/run.sh short          # a few minutes on a quiet 2-core machine: Weft's ratios and targets
 #   bench/run.sh programs       # the WASI programs on both Weft modes: times, age ratios, repetition (40 min)
-#   bench/run.sh full           # everything, every engine (well over two hours on 2 cores)
+#   bench/run.sh full           # everything, every engine (not timed since the program benchmarks: expect well over two hours on 2 cores)
 #   bench/run.sh short --docs   # also rewrite the generated part of docs/performance.md and docs/performance.svg
 #
 # Needs only a JDK 22+ (JAVA_HOME or java on the PATH) and bench/target/benchmarks.jar

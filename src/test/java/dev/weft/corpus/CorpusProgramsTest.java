@@ -39,6 +39,9 @@ import org.junit.jupiter.api.TestFactory;
  * repository, so a missing file fails rather than skips. The directory is
  * {@code bench/corpus} under the working directory (Maven runs tests in the project's), or the
  * system property {@code weft.corpus.dir}.
+ *
+ * <p>Runtime: 2 s for all 26 runs alone ({@code mvn -q test -Dtest=CorpusProgramsTest}), 12 s
+ * within {@code mvn verify} on the 2-core machine at load ~8.
  */
 class CorpusProgramsTest {
     private static final Path DIR = Path.of(System.getProperty("weft.corpus.dir", "bench/corpus"));
