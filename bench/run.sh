@@ -2,12 +2,15 @@
 # Runs a benchmark profile and regenerates the report (tables + chart) from its JMH JSON.
 #
 #   bench/run.sh short          # a few minutes on a quiet 2-core machine: Weft's ratios and targets
-#   bench/run.sh full           # everything, every engine (about an hour on 2 cores)
+#   bench/run.sh programs       # the WASI programs on both Weft modes: times, age ratios, repetition (40 min)
 #   bench/run.sh bounds         # what fuel metering and deadlines cost, suspend/resume, how soon a guest stops
+#   bench/run.sh full           # everything, every engine (not timed since the program benchmarks: expect well over two hours on 2 cores)
 #   bench/run.sh short --docs   # also rewrite the generated part of docs/performance.md and docs/performance.svg
 #
 # Needs only a JDK 22+ (JAVA_HOME or java on the PATH) and bench/target/benchmarks.jar
 # (mvn -B install -DskipTests at the top, then mvn -B -f bench/pom.xml package).
+# WEFT_BENCH_LAUNCHER_OPTS adds options to the launching JVM (not the forks), e.g.
+# -Djmh.ignoreLock=true when another JMH run on the machine holds /tmp/jmh.lock.
 # Output: bench/results/<profile>/ (*.json from JMH, *.log, run-info.txt, performance-tables.md, performance.svg).
 set -euo pipefail
 
@@ -30,10 +33,10 @@ echo "profile $profile, started $(date -u +%Y-%m-%dT%H:%MZ), load average $(load
 jmh() {
     local name=$1
     shift
-    echo "java -jar bench/target/benchmarks.jar $* -foe true -rf json -rff $name.json" >> "$info"
+    echo "java ${launcher_opts[*]}${launcher_opts[*]:+ }-jar bench/target/benchmarks.jar $* -foe true -rf json -rff $name.json" >> "$info"
     echo ">> $name: $*"
     set +o pipefail
-    (cd "$root" && "$java" -jar "$jar" "$@" -foe true -rf json -rff "$out/$name.json" 2>&1) | tee "$out/$name.log" \
+    (cd "$root" && "$java" "${launcher_opts[@]}" -jar "$jar" "$@" -foe true -rf json -rff "$out/$name.json" 2>&1) | tee "$out/$name.log" \
         | grep --line-buffered -E '^(# Run progress|[A-Za-z]+Benchmark\.[A-Za-z]+ )'
     local status=${PIPESTATUS[0]}
     set -o pipefail
@@ -43,6 +46,7 @@ jmh() {
     fi
 }
 
+read -r -a launcher_opts <<< "${WEFT_BENCH_LAUNCHER_OPTS:-}"
 quick="-f 1 -wi 2 -i 3 -w 1s -r 1s"
 case "$profile" in
     short)
@@ -50,6 +54,14 @@ case "$profile" in
         jmh execution-chicory ExecutionBenchmark $quick -p engine=chicory-interpreter -p workload=coremark
         jmh calls 'CallBenchmark.(exportCall|hostCall|hostCallBound)$' -f 1 -wi 3 -i 3 -w 1s -r 1s -prof gc -p engine=weft-switch,weft-handles
         jmh translation TranslationBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -p engine=weft -p module=large/spidermonkey.wasm
+        jmh programs ProgramBenchmark $quick -p engine=weft-switch,weft-handles -p program=bytecode_vm,callback_sort,nbody
+        jmh age ProgramAgeBenchmark $quick -p engine=weft-switch -p program=callback_sort,nbody
+        jmh repetition ProgramRepetitionBenchmark -i 5 -p program=callback_sort,nbody -p history=alone
+        ;;
+    programs)
+        jmh programs ProgramBenchmark $quick -p engine=weft-switch,weft-handles
+        jmh age ProgramAgeBenchmark $quick
+        jmh repetition ProgramRepetitionBenchmark -i 8
         ;;
     full)
         full="-f 1 -wi 2 -i 5 -w 2s -r 2s"
@@ -57,6 +69,9 @@ case "$profile" in
         jmh calls CallBenchmark $full -prof gc
         jmh translation TranslationBenchmark $full
         jmh instantiation InstantiationBenchmark $full -prof gc
+        jmh programs ProgramBenchmark $full
+        jmh age ProgramAgeBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s
+        jmh repetition ProgramRepetitionBenchmark -i 10
         ;;
     bounds)
         # the cost of bounding guests: each Weft mode plain, with every call metered, and with a deadline armed
@@ -66,7 +81,7 @@ case "$profile" in
         (cd "$root" && "$java" -cp "$jar" dev.weft.bench.Reaction 200) | tee "$out/reaction.txt"
         ;;
     *)
-        echo "unknown profile '$profile' (short, full or bounds)" >&2
+        echo "unknown profile '$profile' (short, programs, bounds or full)" >&2
         exit 2
         ;;
 esac

@@ -2,7 +2,10 @@ package dev.weft.bench;
 
 import dev.weft.bench.engines.EngineKind;
 import dev.weft.bench.support.BroadWarmup;
+import dev.weft.bench.support.PreparedProgram;
 import dev.weft.bench.support.PreparedWorkload;
+import dev.weft.bench.support.Program;
+import dev.weft.bench.support.ProgramRuns;
 import dev.weft.bench.support.Workload;
 
 import java.util.ArrayList;
@@ -12,9 +15,11 @@ import java.util.List;
 /**
  * A quick look without JMH: after the broad warm-up, times a few runs of each workload on one
  * engine and prints the fastest and the median. For choosing sizes and for a first check after
- * an executor change; report numbers come from JMH.
+ * an executor change; report numbers come from JMH. With {@code programs} in place of the
+ * workloads it does the same for the WASI programs (measured sizes, after the program warm-up).
  *
- * <pre>java -cp bench/target/benchmarks.jar dev.weft.bench.Probe weft-switch [runs] [workload...]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar dev.weft.bench.Probe weft-switch [runs] [workload...]
+ *java -cp bench/target/benchmarks.jar dev.weft.bench.Probe weft-switch [runs] programs [program...]</pre>
  */
 public final class Probe {
     private Probe() {
@@ -23,6 +28,10 @@ public final class Probe {
     public static void main(String[] args) {
         EngineKind engine = EngineKind.of(args.length > 0 ? args[0] : "weft-switch");
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        if (args.length > 2 && args[2].equals("programs")) {
+            programs(engine, runs, Arrays.asList(args).subList(3, args.length));
+            return;
+        }
         List<Workload> workloads = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
             workloads.add(Workload.of(args[i]));
@@ -43,6 +52,26 @@ public final class Probe {
             Arrays.sort(ms);
             System.out.printf("%-20s %-14s arg %-10d min %9.2f ms  median %9.2f ms%n", engine.id(), w.id(), p.spec().arg(), ms[0],
                     ms[runs / 2]);
+        }
+    }
+
+    private static void programs(EngineKind engine, int runs, List<String> ids) {
+        List<Program> programs = new ArrayList<>();
+        ids.forEach(id -> programs.add(Program.of(id)));
+        if (programs.isEmpty()) {
+            programs.addAll(Arrays.asList(Program.values()));
+        }
+        BroadWarmup.programs(engine);
+        for (Program program : programs) {
+            PreparedProgram p = new PreparedProgram(engine, ProgramRuns.of(program, ProgramRuns.Role.MEASURED));
+            double[] ms = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                p.run();
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            Arrays.sort(ms);
+            System.out.printf("%-20s %-28s min %9.2f ms  median %9.2f ms%n", engine.id(), p.spec().describe(), ms[0], ms[runs / 2]);
         }
     }
 }

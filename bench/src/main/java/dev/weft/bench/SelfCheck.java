@@ -6,16 +6,20 @@ import dev.weft.bench.engines.HostBinding;
 import dev.weft.bench.engines.Translators;
 import dev.weft.bench.support.BenchFiles;
 import dev.weft.bench.support.CoreMarkCheck;
+import dev.weft.bench.support.PreparedProgram;
 import dev.weft.bench.support.PreparedWorkload;
+import dev.weft.bench.support.Program;
+import dev.weft.bench.support.ProgramRuns;
 import dev.weft.bench.support.RunSpec;
 import dev.weft.bench.support.WasmSections;
 import dev.weft.bench.support.Workload;
 import dev.weft.bench.support.WrongResultException;
 
 /**
- * Checks the benchmarks' checks, in about a minute: every warm-up run on every engine, CoreMark
- * cmfix-310 with its CRC check, every module instantiated and translated; and that the checks
- * reject wrong results (a corrupted CoreMark record, a wrong expected value). Run it after
+ * Checks the benchmarks' checks, in about two minutes: every warm-up run on every engine, CoreMark
+ * cmfix-310 with its CRC check, every program's warm-up run, every module instantiated and
+ * translated; and that the checks reject wrong results (a corrupted CoreMark record, a wrong
+ * expected value, a program output one byte off). Run it after
  * changing the workloads or the engines' adapters:
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.weft.bench.SelfCheck</pre>
@@ -30,6 +34,9 @@ public final class SelfCheck {
                 new PreparedWorkload(e, w.warmup()).instantiateAndRun();
             }
             new PreparedWorkload(e, RunSpec.coreMarkFixed(310)).instantiateAndRun();
+            for (Program p : Program.values()) {
+                new PreparedProgram(e, ProgramRuns.of(p, ProgramRuns.Role.WARMUP)).run();
+            }
             for (String m : new String[] {"coremark-fixed/cmfix-310.wasm", "large/pulldown-cmark.wasm", "large/spidermonkey.wasm"}) {
                 if (e == EngineKind.CHICORY_COMPILER && m.contains("spidermonkey")) {
                     continue; // compiling it takes Chicory over 10 s; the instantiation benchmark does it once
@@ -38,7 +45,7 @@ public final class SelfCheck {
                 Guest g = e.compile(BenchFiles.bytes(m)).instantiate(wasi ? HostBinding.TRAP_STUBS : HostBinding.NONE);
                 require(g.exports(wasi ? "_start" : "run") && !g.exports("no such export"), e + " exports of " + m);
             }
-            System.out.println(e.id() + ": every warm-up run, cmfix-310 and the instantiations check out");
+            System.out.println(e.id() + ": every warm-up run, cmfix-310, every program and the instantiations check out");
         }
         for (Translators t : Translators.values()) {
             for (String m : new String[] {"coremark-minimal.wasm", "large/pulldown-cmark.wasm", "large/spidermonkey.wasm"}) {
@@ -69,6 +76,13 @@ public final class SelfCheck {
         RunSpec wrong = new RunSpec(right.file(), right.export(), right.signature(), right.arg(), right.host(),
                 new RunSpec.Equals(((RunSpec.Equals) right.check()).value() + 1));
         mustFail(() -> new PreparedWorkload(EngineKind.WEFT_SWITCH, wrong).instantiateAndRun(), "a wrong expected value");
+        ProgramRuns.Run run = ProgramRuns.of(Program.JSON_TREE, ProgramRuns.Role.WARMUP);
+        byte[] oneOff = run.stdout().clone();
+        oneOff[oneOff.length / 2] ^= 1;
+        ProgramRuns.Run wrongOutput = new ProgramRuns.Run(run.program(), run.role(), run.args(), run.exitCode(), oneOff);
+        mustFail(() -> new PreparedProgram(EngineKind.WEFT_SWITCH, wrongOutput).run(), "a program output one byte off");
+        ProgramRuns.Run wrongExit = new ProgramRuns.Run(run.program(), run.role(), run.args(), 1, run.stdout());
+        mustFail(() -> new PreparedProgram(EngineKind.WEFT_SWITCH, wrongExit).run(), "a wrong exit code");
         System.out.println("checks reject wrong results");
     }
 

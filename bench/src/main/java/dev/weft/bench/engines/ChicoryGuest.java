@@ -11,7 +11,11 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.wasi.WasiExitException;
+import com.dylibso.chicory.wasi.WasiOptions;
+import com.dylibso.chicory.wasi.WasiPreview1;
 
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -80,6 +84,38 @@ final class ChicoryGuest implements Guest {
                     yield stubs;
                 }
             };
+        }
+    }
+
+    /** A WASI command on Chicory's WasiPreview1: a fresh context and instance per run. */
+    static final class Command implements WasiCommand {
+        private final WasmModule module;
+        /** Null for Chicory's interpreter. */
+        private final Function<Instance, Machine> machines;
+
+        Command(byte[] wasm, boolean compiler) {
+            this.module = Parser.parse(wasm);
+            this.machines = compiler ? MachineFactoryCompiler.compile(module) : null;
+        }
+
+        @Override
+        public int run(List<String> argv, OutputStream stdout, OutputStream stderr) {
+            WasiOptions options = WasiOptions.builder().withArguments(argv).withStdout(stdout).withStderr(stderr).build();
+            try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options).build()) {
+                // withStart(false) and an explicit _start call, so that instantiation and the run stay apart as on Weft
+                Instance.Builder b = Instance.builder(module)
+                        .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build()).withStart(false);
+                if (machines != null) {
+                    b.withMachineFactory(machines);
+                }
+                Instance instance = b.build();
+                try {
+                    instance.export("_start").apply();
+                    return 0;
+                } catch (WasiExitException e) {
+                    return e.exitCode();
+                }
+            }
         }
     }
 

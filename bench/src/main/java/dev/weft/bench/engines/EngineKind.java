@@ -16,11 +16,21 @@ public enum EngineKind {
         public CompiledModule compile(byte[] wasm) {
             return new WeftGuest.Compiled(SWITCH_ENGINE, wasm);
         }
+
+        @Override
+        public WasiCommand compileCommand(byte[] wasm) {
+            return new WeftGuest.Command(SWITCH_ENGINE, wasm);
+        }
     },
     WEFT_HANDLES("weft-handles") {
         @Override
         public CompiledModule compile(byte[] wasm) {
             return new WeftGuest.Compiled(HANDLES_ENGINE, wasm);
+        }
+
+        @Override
+        public WasiCommand compileCommand(byte[] wasm) {
+            return new WeftGuest.Command(HANDLES_ENGINE, wasm);
         }
     },
     /** Switch mode with every call metered (fuel it never runs out of): the cost of fuel metering. */
@@ -56,11 +66,21 @@ public enum EngineKind {
         public CompiledModule compile(byte[] wasm) {
             return new ChicoryGuest.Compiled(wasm, false);
         }
+
+        @Override
+        public WasiCommand compileCommand(byte[] wasm) {
+            return new ChicoryGuest.Command(wasm, false);
+        }
     },
     CHICORY_COMPILER("chicory-compiler") {
         @Override
         public CompiledModule compile(byte[] wasm) {
             return new ChicoryGuest.Compiled(wasm, true);
+        }
+
+        @Override
+        public WasiCommand compileCommand(byte[] wasm) {
+            return new ChicoryGuest.Command(wasm, true);
         }
     };
 
@@ -97,6 +117,15 @@ public enum EngineKind {
      * @return the module, ready to instantiate
      */
     public abstract CompiledModule compile(byte[] wasm);
+
+    /**
+     * Prepares a WASI command module the same way, with the engine's own WASI preview 1
+     * implementation (Weft's {@code dev.weft.wasi.Wasi}, Chicory's {@code WasiPreview1}).
+     *
+     * @param wasm the module binary
+     * @return the command, ready to run
+     */
+    public abstract WasiCommand compileCommand(byte[] wasm);
 
     /**
      * @param id a parameter value such as {@code weft-switch}

@@ -9,7 +9,9 @@ import dev.weft.TrapException;
 import dev.weft.TrapKind;
 import dev.weft.ValueType;
 import dev.weft.WasmModule;
+import dev.weft.wasi.Wasi;
 
+import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -82,6 +84,25 @@ final class WeftGuest implements Guest {
                     yield stubs;
                 }
             };
+        }
+    }
+
+    /** A WASI command: a fresh {@link Wasi} context and instance per run, closed after it. */
+    static final class Command implements WasiCommand {
+        private final Engine engine;
+        private final WasmModule module;
+
+        Command(Engine engine, byte[] wasm) {
+            this.engine = engine;
+            this.module = WasmModule.parse(wasm);
+        }
+
+        @Override
+        public int run(List<String> argv, OutputStream stdout, OutputStream stderr) {
+            try (Wasi wasi = Wasi.builder().args(argv.toArray(String[]::new)).stdout(stdout).stderr(stderr).build();
+                 Instance instance = engine.instantiate(module, wasi.imports())) {
+                return wasi.runStart(instance);
+            }
         }
     }
 

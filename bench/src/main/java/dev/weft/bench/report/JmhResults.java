@@ -22,10 +22,13 @@ final class JmhResults {
      * @param error its 99.9 % half-interval, NaN when JMH could not compute one (a single fork and iteration)
      * @param unit the score's unit
      * @param secondary secondary scores by name (e.g. {@code gc.alloc.rate.norm})
+     * @param raw the primary metric of every measurement iteration, per fork (JMH's {@code rawData})
+     * @param secondaryRaw the same for each secondary metric
      * @param run how the run was configured
      */
     record Result(String benchmark, Map<String, String> params, double score, double error, String unit,
-                  Map<String, Double> secondary, RunInfo run) {
+                  Map<String, Double> secondary, List<List<Double>> raw, Map<String, List<List<Double>>> secondaryRaw,
+                  RunInfo run) {
         String param(String name) {
             return params.getOrDefault(name, "");
         }
@@ -68,10 +71,13 @@ final class JmhResults {
         }
         Map<String, Object> primary = (Map<String, Object>) m.get("primaryMetric");
         Map<String, Double> secondary = new LinkedHashMap<>();
+        Map<String, List<List<Double>>> secondaryRaw = new LinkedHashMap<>();
         Object s = m.get("secondaryMetrics");
         if (s != null) {
-            ((Map<String, Object>) s).forEach((k, v) -> secondary.put(k.replace("\u00b7", ""),
-                    number(((Map<String, Object>) v).get("score"))));
+            ((Map<String, Object>) s).forEach((k, v) -> {
+                secondary.put(k.replace("\u00b7", ""), number(((Map<String, Object>) v).get("score")));
+                secondaryRaw.put(k.replace("\u00b7", ""), raw((Map<String, Object>) v));
+            });
         }
         List<String> jvmArgs = new ArrayList<>();
         for (Object a : (List<Object>) m.getOrDefault("jvmArgs", List.of())) {
@@ -81,7 +87,21 @@ final class JmhResults {
                 (int) number(m.get("forks")), (int) number(m.get("warmupIterations")) + " x " + m.get("warmupTime"),
                 (int) number(m.get("measurementIterations")) + " x " + m.get("measurementTime"));
         return new Result(benchmark, params, number(primary.get("score")), number(primary.get("scoreError")),
-                (String) primary.get("scoreUnit"), secondary, run);
+                (String) primary.get("scoreUnit"), secondary, raw(primary), secondaryRaw, run);
+    }
+
+    /** JMH's {@code rawData}: per fork, the value of every measurement iteration. */
+    @SuppressWarnings("unchecked")
+    private static List<List<Double>> raw(Map<String, Object> metric) {
+        List<List<Double>> raw = new ArrayList<>();
+        for (Object fork : (List<Object>) metric.getOrDefault("rawData", List.of())) {
+            List<Double> iterations = new ArrayList<>();
+            for (Object v : (List<Object>) fork) {
+                iterations.add(number(v));
+            }
+            raw.add(List.copyOf(iterations));
+        }
+        return List.copyOf(raw);
     }
 
     private static double number(Object o) {

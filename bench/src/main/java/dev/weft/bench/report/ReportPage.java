@@ -23,11 +23,13 @@ final class ReportPage {
 
     private final JmhResults results;
     private final Ratios ratios;
+    private final ProgramTables programs;
     private final StringBuilder md = new StringBuilder();
 
     ReportPage(JmhResults results) {
         this.results = results;
         this.ratios = new Ratios(results);
+        this.programs = new ProgramTables(results);
     }
 
     /**
@@ -40,6 +42,9 @@ final class ReportPage {
         run(date, runInfo);
         targets();
         execution(chartFile);
+        programs.programs(md);
+        programs.age(md);
+        programs.repetition(md);
         translation();
         instantiation();
         calls();
@@ -52,7 +57,9 @@ final class ReportPage {
                 .append(" cores visible to the JVM, ").append(MachineInfo.memory()).append(" RAM, ").append(MachineInfo.os()).append('\n');
         results.firstRun().ifPresent(r -> {
             md.append("- JDK: ").append(r.jdkVersion()).append(" (").append(r.vm()).append(")\n");
-            md.append("- JVM flags of the forks: ").append(r.jvmArgs().isEmpty() ? "none" : "`" + String.join(" ", r.jvmArgs()) + "`")
+            // the union over all parts: a part run with a launcher option (e.g. -Djmh.ignoreLock=true) passes it to its forks
+            List<String> flags = results.all().stream().flatMap(x -> x.run().jvmArgs().stream()).distinct().toList();
+            md.append("- JVM flags of the forks: ").append(flags.isEmpty() ? "none" : "`" + String.join(" ", flags) + "` in some parts")
                     .append(" (no `-XX:` tuning)\n");
             md.append("- JMH (first result; see the commands for each part): ").append(r.forks()).append(" fork(s), warm-up ")
                     .append(r.warmup()).append(", measurement ").append(r.measurement())
@@ -89,6 +96,14 @@ final class ReportPage {
                             .orElse(OptionalDouble.empty()) : OptionalDouble.empty(),
                     v -> String.format(Locale.ROOT, "%.3f B/op", v), v -> v < 0.5);
         }
+        programs.worstAge(Ratios.Metric.WALL).ifPresent(w -> target("No slowdown with age: time of a program after the others ≤ "
+                        + ratio(ProgramTables.AGE_LIMIT) + " its time alone (worst of " + w.count() + " by wall clock: " + w.where() + ")",
+                m -> programs.worstAge(m).map(x -> OptionalDouble.of(x.value())).orElse(OptionalDouble.empty()), ReportPage::ratio,
+                v -> v <= ProgramTables.AGE_LIMIT));
+        programs.worstRepetition(Ratios.Metric.WALL).ifPresent(w -> target("Repetition: time of run N ≤ run 1 in one JVM (worst of "
+                        + w.count() + " by wall clock: " + w.where() + ")",
+                m -> programs.worstRepetition(m).map(x -> OptionalDouble.of(x.value())).orElse(OptionalDouble.empty()),
+                ReportPage::ratio, v -> v <= 1.0));
         md.append("\nRatios are speed ratios (time of the second engine / time of the first); "
                 + "allocation is JMH's `gc.alloc.rate.norm` (below 0.5 B/op counts as zero: JMH's own sampling noise).\n\n");
     }
@@ -262,7 +277,7 @@ final class ReportPage {
         }
     }
 
-    private static String cell(Optional<Result> r) {
+    static String cell(Optional<Result> r) {
         if (r.isEmpty()) {
             return "—";
         }
@@ -271,11 +286,11 @@ final class ReportPage {
         return Double.isFinite(err) ? num(s) + " ± " + num(err) : num(s);
     }
 
-    private static String opt(OptionalDouble v, java.util.function.DoubleFunction<String> show) {
+    static String opt(OptionalDouble v, java.util.function.DoubleFunction<String> show) {
         return v.isPresent() ? show.apply(v.getAsDouble()) : "—";
     }
 
-    private static String ratio(double v) {
+    static String ratio(double v) {
         return String.format(Locale.ROOT, "%.2f×", v);
     }
 

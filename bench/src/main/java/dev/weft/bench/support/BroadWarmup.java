@@ -32,6 +32,7 @@ public final class BroadWarmup {
     private static final int HOST_LOOPS = 20;
 
     private static final Set<EngineKind> DONE = EnumSet.noneOf(EngineKind.class);
+    private static final Set<EngineKind> PROGRAMS_DONE = EnumSet.noneOf(EngineKind.class);
     private static final Set<Translators> TRANSLATORS_DONE = EnumSet.noneOf(Translators.class);
 
     private BroadWarmup() {
@@ -71,6 +72,65 @@ public final class BroadWarmup {
         DONE.addAll(engines);
         System.out.printf("# Broad warm-up: %d workloads and the call benchmarks' modules x %s x %d rounds in %.1f s%n",
                 Workload.values().length, engines, ROUNDS, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Runs every {@link Program} at its warm-up size on both Weft modes (and on {@code measured},
+     * if it is not Weft), round-robin for {@link #ROUNDS} rounds, unless done already in this JVM:
+     * the program benchmarks' counterpart of {@link #execution}. Outputs are checked.
+     *
+     * @param measured the engine about to be measured
+     */
+    public static synchronized void programs(EngineKind measured) {
+        List<EngineKind> engines = new ArrayList<>();
+        for (EngineKind e : List.of(EngineKind.WEFT_SWITCH, EngineKind.WEFT_HANDLES, measured)) {
+            if (!PROGRAMS_DONE.contains(e) && !engines.contains(e)) {
+                engines.add(e);
+            }
+        }
+        if (engines.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        List<PreparedProgram> all = new ArrayList<>();
+        for (Program p : Program.values()) {
+            for (EngineKind e : engines) {
+                all.add(new PreparedProgram(e, ProgramRuns.of(p, ProgramRuns.Role.WARMUP)));
+            }
+        }
+        for (int round = 0; round < ROUNDS; round++) {
+            for (PreparedProgram p : all) {
+                p.run();
+            }
+        }
+        PROGRAMS_DONE.addAll(engines);
+        System.out.printf("# Broad warm-up: %d programs x %s x %d rounds in %.1f s%n", Program.values().length, engines, ROUNDS,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * A history for the age benchmark: every program but {@code except}, at its warm-up size, on
+     * {@code engine} only, round-robin for {@code rounds} rounds. Outputs are checked.
+     *
+     * @param engine the engine
+     * @param except the program that is measured afterwards
+     * @param rounds how many times each other program runs
+     */
+    public static void otherPrograms(EngineKind engine, Program except, int rounds) {
+        long start = System.nanoTime();
+        List<PreparedProgram> others = new ArrayList<>();
+        for (Program p : Program.values()) {
+            if (p != except) {
+                others.add(new PreparedProgram(engine, ProgramRuns.of(p, ProgramRuns.Role.WARMUP)));
+            }
+        }
+        for (int round = 0; round < rounds; round++) {
+            for (PreparedProgram p : others) {
+                p.run();
+            }
+        }
+        System.out.printf("# History: %d other programs x %s x %d rounds in %.1f s%n", others.size(), engine.id(), rounds,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /**

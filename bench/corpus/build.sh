@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the corpus programs (*.c here) to wasm32-wasi with Debian's clang 14, wasm-ld and
+# wasi-libc (apt-get install clang lld wasi-libc libclang-rt-14-dev-wasm32). The .wasm files are
+# committed, so nothing else needs clang; rebuild only after changing a source, then re-record
+# expected.json with ./record.sh and check that the outputs did not change by accident.
+#
+#   bench/corpus/build.sh            # every program
+#   bench/corpus/build.sh json_tree  # one
+#
+# The builds are reproducible: the same toolchain gives byte-identical files (build.sh --check
+# rebuilds into a temporary directory and compares).
+set -euo pipefail
+cd "$(dirname "$0")"
+check=
+if [ "${1:-}" = "--check" ]; then
+    check=$(mktemp -d)
+    shift
+fi
+programs=("$@")
+if [ ${#programs[@]} -eq 0 ]; then
+    programs=(bytecode_vm btree_kv lz_huffman json_tree fft_conv callback_sort deep_recursion)
+fi
+for p in "${programs[@]}"; do
+    out=${check:-.}/$p.wasm
+    clang --target=wasm32-wasi -O2 -Wall -Wextra -Werror -Wl,--strip-debug "$p.c" -o "$out" -lm
+    if [ -n "$check" ]; then
+        cmp "$out" "$p.wasm" && echo "$p.wasm: identical"
+    else
+        echo "$p.wasm: $(stat -c %s "$p.wasm") bytes"
+    fi
+done
+[ -z "$check" ] || rm -rf "$check"
