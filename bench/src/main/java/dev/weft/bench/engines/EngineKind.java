@@ -11,57 +11,17 @@ import java.time.Duration;
  * and Chicory's Wasm-to-JVM-bytecode compiler.
  */
 public enum EngineKind {
-    WEFT_SWITCH("weft-switch") {
-        @Override
-        public CompiledModule compile(byte[] wasm) {
-            return new WeftGuest.Compiled(SWITCH_ENGINE, wasm);
-        }
-
-        @Override
-        public WasiCommand compileCommand(byte[] wasm) {
-            return new WeftGuest.Command(SWITCH_ENGINE, wasm);
-        }
-    },
-    WEFT_HANDLES("weft-handles") {
-        @Override
-        public CompiledModule compile(byte[] wasm) {
-            return new WeftGuest.Compiled(HANDLES_ENGINE, wasm);
-        }
-
-        @Override
-        public WasiCommand compileCommand(byte[] wasm) {
-            return new WeftGuest.Command(HANDLES_ENGINE, wasm);
-        }
-    },
+    WEFT_SWITCH("weft-switch", DispatchMode.SWITCH, Bounds.NONE),
+    WEFT_HANDLES("weft-handles", DispatchMode.HANDLES, Bounds.NONE),
     /** Switch mode with every call metered (fuel it never runs out of): the cost of fuel metering. */
-    WEFT_SWITCH_FUEL("weft-switch-fuel") {
-        @Override
-        public CompiledModule compile(byte[] wasm) {
-            return new WeftGuest.Compiled(bounded(DispatchMode.SWITCH, true), wasm);
-        }
-    },
+    WEFT_SWITCH_FUEL("weft-switch-fuel", DispatchMode.SWITCH, Bounds.FUEL),
     /** Handles mode with every call metered. */
-    WEFT_HANDLES_FUEL("weft-handles-fuel") {
-        @Override
-        public CompiledModule compile(byte[] wasm) {
-            return new WeftGuest.Compiled(bounded(DispatchMode.HANDLES, true), wasm);
-        }
-    },
+    WEFT_HANDLES_FUEL("weft-handles-fuel", DispatchMode.HANDLES, Bounds.FUEL),
     /** Switch mode with a deadline (an hour away) armed on every call: the cost of deadlines and interruption. */
-    WEFT_SWITCH_DEADLINE("weft-switch-deadline") {
-        @Override
-        public CompiledModule compile(byte[] wasm) {
-            return new WeftGuest.Compiled(bounded(DispatchMode.SWITCH, false), wasm);
-        }
-    },
+    WEFT_SWITCH_DEADLINE("weft-switch-deadline", DispatchMode.SWITCH, Bounds.DEADLINE),
     /** Handles mode with a deadline armed on every call. */
-    WEFT_HANDLES_DEADLINE("weft-handles-deadline") {
-        @Override
-        public CompiledModule compile(byte[] wasm) {
-            return new WeftGuest.Compiled(bounded(DispatchMode.HANDLES, false), wasm);
-        }
-    },
-    CHICORY_INTERPRETER("chicory-interpreter") {
+    WEFT_HANDLES_DEADLINE("weft-handles-deadline", DispatchMode.HANDLES, Bounds.DEADLINE),
+    CHICORY_INTERPRETER("chicory-interpreter", null, null) {
         @Override
         public CompiledModule compile(byte[] wasm) {
             return new ChicoryGuest.Compiled(wasm, false);
@@ -72,7 +32,7 @@ public enum EngineKind {
             return new ChicoryGuest.Command(wasm, false);
         }
     },
-    CHICORY_COMPILER("chicory-compiler") {
+    CHICORY_COMPILER("chicory-compiler", null, null) {
         @Override
         public CompiledModule compile(byte[] wasm) {
             return new ChicoryGuest.Compiled(wasm, true);
@@ -84,19 +44,23 @@ public enum EngineKind {
         }
     };
 
-    /** One engine per dispatch mode, shared like an application would share it. */
-    public static final Engine SWITCH_ENGINE = Engine.builder().dispatch(DispatchMode.SWITCH).build();
-    public static final Engine HANDLES_ENGINE = Engine.builder().dispatch(DispatchMode.HANDLES).build();
-
-    private static Engine bounded(DispatchMode mode, boolean fuel) {
-        Engine.Builder b = Engine.builder().dispatch(mode);
-        return (fuel ? b.callFuel(Long.MAX_VALUE / 2) : b.callTimeout(Duration.ofHours(1))).build();
+    /** How a Weft engine bounds its calls. */
+    private enum Bounds {
+        NONE, FUEL, DEADLINE
     }
 
-    private final String id;
 
-    EngineKind(String id) {
+    private final String id;
+    /** Weft's engine for this kind (one, shared like an application would share it), or null for Chicory. */
+    private final Engine weft;
+
+    EngineKind(String id, DispatchMode mode, Bounds bounds) {
         this.id = id;
+        this.weft = mode == null ? null : switch (bounds) {
+            case NONE -> Engine.builder().dispatch(mode).build();
+            case FUEL -> Engine.builder().dispatch(mode).callFuel(Long.MAX_VALUE / 2).build();
+            case DEADLINE -> Engine.builder().dispatch(mode).callTimeout(Duration.ofHours(1)).build();
+        };
     }
 
     /** @return the parameter value naming this engine */
@@ -116,7 +80,9 @@ public enum EngineKind {
      * @param wasm the module binary
      * @return the module, ready to instantiate
      */
-    public abstract CompiledModule compile(byte[] wasm);
+    public CompiledModule compile(byte[] wasm) {
+        return new WeftGuest.Compiled(weft, wasm);
+    }
 
     /**
      * Prepares a WASI command module the same way, with the engine's own WASI preview 1
@@ -125,7 +91,9 @@ public enum EngineKind {
      * @param wasm the module binary
      * @return the command, ready to run
      */
-    public abstract WasiCommand compileCommand(byte[] wasm);
+    public WasiCommand compileCommand(byte[] wasm) {
+        return new WeftGuest.Command(weft, wasm);
+    }
 
     /**
      * @param id a parameter value such as {@code weft-switch}
