@@ -872,34 +872,39 @@ public class Generator {
                      * @param m the machine, positioned at the first instruction to run
                      */
                     static void run(Machine m) {
-                        MemorySegment code = m.code;
-                        int pc = m.pc;
-                        int fp = m.fp;
-                        long[] s = m.slots;
-                        try {
-                            for (;;) {
-                                long w = code.get(CodeLayout.WORD, pc);
+                        for (;;) {
+                            MemorySegment code = m.code;
+                            int pc = m.pc;
+                            int fp = m.fp;
+                            long[] s = m.slots;
+                            try {
+                                for (;;) {
+                                    long w = code.get(CodeLayout.WORD, pc);
                 %s
-                                if (OpcodeProfile.ENABLED) {
-                                    OpcodeProfile.count(w);
-                                }
-                %s
-                                if (pc < 0) {
-                                    if (pc != Machine.RELOAD) {
-                                        return; // EXIT or SUSPEND
+                                    if (OpcodeProfile.ENABLED) {
+                                        OpcodeProfile.count(w);
                                     }
-                                    code = m.code;
-                                    pc = m.pc;
-                                    fp = m.fp;
-                                    s = m.slots;
+                %s
+                                    if (pc < 0) {
+                                        if (pc != Machine.RELOAD) {
+                                            return; // EXIT or SUSPEND
+                                        }
+                                        code = m.code;
+                                        pc = m.pc;
+                                        fp = m.fp;
+                                        s = m.slots;
+                                    }
                                 }
+                            } catch (Throwable t) {
+                                if (!m.staleCode(t, code, pc, fp)) {
+                                    throw m.fault(t, code, pc);
+                                }
+                                // another thread translated code this view lacks: run on in the current view
                             }
-                        } catch (Throwable t) {
-                            throw m.fault(t, code, pc);
                         }
                     }
                 %s}
-                """.formatted(doc, className, className, fetch, dispatch, extra);
+                """.formatted(doc, className, className, fetch.indent(4).stripTrailing(), dispatch.indent(4).stripTrailing(), extra);
     }
 
     /**

@@ -55,7 +55,7 @@ class TranslationCountsTest {
         for (FunctionBody b : d.bodies) {
             wasmBytes += b.length();
         }
-        return new Counts(name, c.wasmInstructions, c.internalInstructions, wasmBytes, c.code.byteSize() - CodeLayout.PADDING);
+        return new Counts(name, c.wasmInstructions(), c.internalInstructions(), wasmBytes, c.size());
     }
 
     @Test

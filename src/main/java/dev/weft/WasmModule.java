@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A decoded, validated and translated WebAssembly module: compile it once, then instantiate
- * it as often as needed with an {@link Engine}. Immutable and safe to share between threads.
+ * A decoded and validated WebAssembly module: load it once, then instantiate it as often as
+ * needed with an {@link Engine}. Its functions are translated to Weft's internal code the first
+ * time they are called, once for all instances and threads ({@link #translateAll()} does it up
+ * front). Immutable as far as anyone can see, and safe to share between threads.
  *
  * <pre>{@code
  * WasmModule module = WasmModule.parse(Path.of("app.wasm"));
@@ -64,12 +66,12 @@ public final class WasmModule {
     }
 
     /**
-     * Decodes, validates and translates bytes the module may keep. The last line of defence of
-     * parsing: a failure that is not a {@link WeftException} is a bug in Weft and ends in an
+     * Decodes and validates bytes the module may keep (translating too with
+     * {@code -Dweft.translate=eager}). The last line of defence of parsing: a failure that is not a {@link WeftException} is a bug in Weft and ends in an
      * {@link InternalErrorException} saying which stage failed (the translator adds the function
      * and byte offset).
      */
-    /** Decodes, validates and translates bytes nobody else holds, timing each step for the log. */
+    /** Decodes and validates bytes nobody else holds, timing each step for the log. */
     private static WasmModule compile(byte[] bytes) {
         String stage = "decoding the module";
         try {
@@ -95,17 +97,42 @@ public final class WasmModule {
      * @return it translated
      */
     static WasmModule of(DecodedModule validated) {
-        return new WasmModule(validated, Translator.translate(validated));
+        WasmModule module = new WasmModule(validated, Translator.prepare(validated));
+        if (EAGER) {
+            module.translateAll();
+        }
+        return module;
+    }
+
+    /** {@code -Dweft.translate=eager}: translate every function when the module is parsed. */
+    private static final boolean EAGER = "eager".equals(System.getProperty("weft.translate"));
+
+    /**
+     * Translates every function now. Functions are otherwise translated the first time they are
+     * called (the default, so that loading a large module costs only decoding and validation),
+     * or when the module is parsed if the system property {@code weft.translate} is {@code eager}.
+     * Call this after parsing to keep translation off the first calls, e.g. before serving
+     * requests. Thread-safe; idempotent.
+     *
+     * @return this module
+     * @throws UnsupportedFeatureException if a function uses what Weft cannot run yet (otherwise
+     *     its first call throws it) or exceeds an implementation limit
+     */
+    public WasmModule translateAll() {
+        compiled.translateAll();
+        return this;
     }
 
     /**
-     * Decodes, validates and translates a module binary.
+     * Decodes and validates a module binary. Its functions are translated when first called (see
+     * {@link #translateAll()}).
      *
      * @param bytes the binary (copied; the caller may reuse the array)
      * @return the module
      * @throws MalformedModuleException if the bytes do not decode
      * @throws InvalidModuleException if the module does not validate
-     * @throws UnsupportedFeatureException if it uses what Weft cannot run yet (SIMD) or exceeds a limit
+     * @throws UnsupportedFeatureException if it exceeds an implementation limit (a function using what
+     *     Weft cannot run yet, SIMD, fails with this exception when first called)
      * @throws InternalErrorException if Weft fails on it for a reason of its own (a bug)
      */
     public static WasmModule parse(byte[] bytes) {
@@ -116,7 +143,7 @@ public final class WasmModule {
     }
 
     /**
-     * Reads, decodes, validates and translates a module file.
+     * Reads, decodes and validates a module file (see {@link #parse(byte[])}).
      *
      * @param path the {@code .wasm} file
      * @return the module
@@ -137,7 +164,8 @@ public final class WasmModule {
     }
 
     /**
-     * Reads the stream to its end, then decodes, validates and translates the module. The stream is not closed.
+     * Reads the stream to its end, then decodes and validates the module (see {@link #parse(byte[])}).
+     * The stream is not closed.
      *
      * @param in the module binary
      * @return the module
@@ -229,7 +257,8 @@ public final class WasmModule {
     }
 
     /**
-     * Shows the internal code a function was translated to, one instruction per line.
+     * Shows the internal code a function was translated to, one instruction per line (translating it
+     * if it was not yet).
      *
      * @param functionIndex a defined function's index (imports first)
      * @return the listing
@@ -239,7 +268,8 @@ public final class WasmModule {
         if (functionIndex < decoded.importedFunctionCount || functionIndex >= decoded.functionTypes.length) {
             throw new IllegalArgumentException("function " + functionIndex + " is not defined by this module");
         }
-        return Disassembler.disassemble(compiled.code, compiled.entry(functionIndex), compiled.end(functionIndex),
+        int entry = compiled.translate(functionIndex);
+        return Disassembler.disassemble(compiled.code, entry, compiled.end(functionIndex),
                 f -> f >= 0 && f < decoded.functionTypes.length ? decoded.names.functionName(f) : null);
     }
 
@@ -249,6 +279,7 @@ public final class WasmModule {
      * @return the figures
      */
     public ModuleStats stats() {
+        compiled.translateAll();
         List<ModuleStats.Function> functions = new ArrayList<>(decoded.bodies.length);
         long wasmBytes = 0;
         for (int i = 0; i < decoded.bodies.length; i++) {
@@ -263,9 +294,7 @@ public final class WasmModule {
             functions.add(new ModuleStats.Function(f, decoded.names.functionName(f), decoded.bodies[i].length(),
                     end - start, instructions));
         }
-        long internalBytes = decoded.bodies.length == 0 ? 0
-                : compiled.end(decoded.functionTypes.length - 1) - compiled.entry(decoded.importedFunctionCount);
-        return new ModuleStats(wasmBytes, internalBytes, compiled.wasmInstructions, compiled.internalInstructions,
+        return new ModuleStats(wasmBytes, compiled.size(), compiled.wasmInstructions(), compiled.internalInstructions(),
                 List.copyOf(functions));
     }
 

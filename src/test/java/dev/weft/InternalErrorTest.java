@@ -47,7 +47,8 @@ class InternalErrorTest {
         }
         assertTrue(drop > 0, "the body has its drop");
         decoded.bytes[drop] = (byte) 0xFF; // not an opcode: the validator would never let it through
-        InternalErrorException e = assertThrows(InternalErrorException.class, () -> WasmModule.of(decoded));
+        WasmModule module = WasmModule.of(decoded); // functions are translated when first needed
+        InternalErrorException e = assertThrows(InternalErrorException.class, module::translateAll);
         assertEquals("seven (func 0)", e.function());
         assertTrue(e.offset() > drop && e.offset() <= body.offset() + body.length(), "offset " + e.offset());
         assertInstanceOf(IllegalStateException.class, e.getCause());

@@ -7,17 +7,18 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * A growable off-heap buffer of internal code, the hand-written base of the generated
- * {@link InstructionEncoder}. While code is written it lives in a confined arena owned by the
- * writing thread; {@link #finish()} copies it, padded, into an automatically managed segment
- * (freed when the translated module becomes unreachable) and releases the work buffer.
+ * {@link InstructionEncoder}. The translator writes one function at a time into it, then
+ * {@link CompiledCode} copies the function out ({@link #written()}) and the buffer is
+ * {@link #reset()} for the next; functions are translated lazily, on whichever thread first calls
+ * them, so the buffer's memory is managed by the garbage collector rather than confined to a
+ * thread. {@link #finish()} copies everything written, padded, into a segment of its own.
  */
 public class CodeBuffer {
     private static final int INITIAL = 1 << 12;
     /** Offsets are Java ints; keep clear of the top so arithmetic on them cannot overflow. */
     private static final long MAX_CODE = Integer.MAX_VALUE - (1 << 16);
 
-    private Arena work = Arena.ofConfined();
-    private MemorySegment segment = work.allocate(INITIAL);
+    private MemorySegment segment = Arena.ofAuto().allocate(INITIAL);
     private int position;
 
     /** Creates an empty buffer. */
@@ -63,7 +64,7 @@ public class CodeBuffer {
             throw new UnsupportedFeatureException("translated code larger than " + MAX_CODE + " bytes", -1);
         }
         long size = Math.min(MAX_CODE, Math.max(needed, segment.byteSize() * 2));
-        MemorySegment bigger = work.allocate(size);
+        MemorySegment bigger = Arena.ofAuto().allocate(size);
         MemorySegment.copy(segment, 0, bigger, 0, position);
         segment = bigger;
     }
@@ -170,6 +171,16 @@ public class CodeBuffer {
         }
     }
 
+    /** Empties the buffer for the next function's code, keeping its storage. */
+    public final void reset() {
+        position = 0;
+    }
+
+    /** {@return the code written so far, exactly (valid until the next write or {@link #reset()})} */
+    public final MemorySegment written() {
+        return segment.asSlice(0, position);
+    }
+
     /** @return a view of the code written so far (valid until the next write or {@link #finish()}) */
     public final MemorySegment view() {
         return segment.asSlice(0, position + CodeLayout.PADDING);
@@ -177,15 +188,13 @@ public class CodeBuffer {
 
     /**
      * Ends writing: copies the code, followed by zero padding, into a read-only segment managed
-     * by the garbage collector, and frees the work buffer. The encoder cannot be used afterwards.
+     * by the garbage collector. The encoder cannot be used afterwards.
      *
      * @return the finished code
      */
     public final MemorySegment finish() {
         MemorySegment done = Arena.ofAuto().allocate(position + CodeLayout.PADDING, 8);
         MemorySegment.copy(segment, 0, done, 0, position);
-        work.close();
-        work = null;
         segment = null;
         return done.asReadOnly();
     }

@@ -1,76 +1,86 @@
 package dev.weft.code;
 
-import java.util.Arrays;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
- * Builds and reads the loop cost table of {@link CompiledCode#loopCost}: an open-addressing hash
- * table from the offset backward branches jump to (a loop's start) to the fuel of one iteration.
- * Read only when fuel is metered, at loop back-edges, so it is a flat {@code int[]} of pairs with
- * linear probing: one or two array reads per lookup.
+ * The loop cost table of {@link CompiledCode#loopCost}: from the offset backward branches jump to
+ * (a loop's start) to the fuel of one iteration. An open-addressing hash table of {@code long}s,
+ * each entry {@code (offset + 1) << 32 | cost} written whole, so that it can be read without a
+ * lock while functions are being translated and added: one writer at a time (the code's lock)
+ * inserts entries in place, or publishes a larger copy when the table is half full. Entries of a
+ * function are added before the function's entry is published, so a machine running the function
+ * always finds them. Read only when fuel is metered, on a back-edge that misses the machine's
+ * one-entry cache.
  */
 public final class LoopCosts {
-    private static final int[] EMPTY = new int[2];
+    private static final VarHandle ENTRY = MethodHandles.arrayElementVarHandle(long[].class);
 
-    private int[] table = new int[32];
+    private volatile long[] table = new long[16];
     private int size;
-
-    /** @return a table with no loops */
-    public static int[] empty() {
-        return EMPTY;
-    }
 
     /**
      * Records the cost of the loop starting at {@code target} (again: the larger cost stays).
+     * Under the code's lock.
      *
      * @param target offset of the loop's first instruction, or of the instruction its rotated
      *     back-edges jump to
      * @param cost fuel per iteration, at least 1
      */
-    public void put(int target, int cost) {
-        if ((size + 1) * 4 > table.length) { // keep the load under one half
-            int[] old = table;
-            table = new int[old.length * 2];
-            size = 0;
-            for (int i = 0; i < old.length; i += 2) {
-                if (old[i] != 0) {
-                    put(old[i] - 1, old[i + 1]);
+    void put(int target, int cost) {
+        long[] t = table;
+        if ((size + 1) * 2 > t.length) {
+            long[] bigger = new long[t.length * 2];
+            for (long e : t) {
+                if (e != 0) {
+                    insert(bigger, e);
                 }
             }
+            t = bigger;
+            table = t; // published before the new entry, which goes into the table readers now see
         }
-        int mask = table.length / 2 - 1;
+        long e = (long) (target + 1) << 32 | cost;
+        int mask = t.length - 1;
         for (int i = hash(target) & mask; ; i = (i + 1) & mask) {
-            int key = table[2 * i];
-            if (key == 0) {
-                table[2 * i] = target + 1;
-                table[2 * i + 1] = cost;
+            long old = t[i];
+            if (old == 0) {
+                ENTRY.setRelease(t, i, e);
                 size++;
                 return;
             }
-            if (key == target + 1) {
-                table[2 * i + 1] = Math.max(table[2 * i + 1], cost);
+            if ((int) (old >>> 32) == target + 1) {
+                if ((int) old < cost) {
+                    ENTRY.setRelease(t, i, e);
+                }
                 return;
             }
         }
     }
 
-    /** @return the table */
-    public int[] build() {
-        return size == 0 ? EMPTY : Arrays.copyOf(table, table.length);
+    private static void insert(long[] t, long e) {
+        int mask = t.length - 1;
+        int target = (int) (e >>> 32) - 1;
+        for (int i = hash(target) & mask; ; i = (i + 1) & mask) {
+            if (t[i] == 0) {
+                t[i] = e;
+                return;
+            }
+        }
     }
 
     /**
-     * @param table a table from {@link #build()}
      * @param target an offset
      * @return the cost recorded for it, or 1 if none
      */
-    static int lookup(int[] table, int target) {
-        int mask = table.length / 2 - 1;
+    int lookup(int target) {
+        long[] t = table;
+        int mask = t.length - 1;
         for (int i = hash(target) & mask; ; i = (i + 1) & mask) {
-            int key = table[2 * i];
-            if (key == target + 1) {
-                return table[2 * i + 1];
+            long e = t[i];
+            if ((int) (e >>> 32) == target + 1) {
+                return (int) e;
             }
-            if (key == 0) {
+            if (e == 0) {
                 return 1;
             }
         }

@@ -12,10 +12,10 @@ import dev.weft.ValueType;
 import dev.weft.WeftException;
 import dev.weft.code.CodeLayout;
 import dev.weft.code.CompiledCode;
-import dev.weft.code.LoopCosts;
 import dev.weft.code.InstructionDecoder;
 import dev.weft.code.InstructionEncoder;
 import dev.weft.code.Opcodes;
+import dev.weft.code.TranslatedFunction;
 import dev.weft.decode.BinaryReader;
 import dev.weft.decode.DecodedModule;
 import dev.weft.decode.FunctionBody;
@@ -61,9 +61,9 @@ public final class Translator {
     private final Controls controls = new Controls();
     private final Fixups fixups = new Fixups();
     private final BinaryReader in;
-    private final int[] functions;
-    /** Fuel of each loop iteration, by the offset its back-edges jump to. */
-    private final LoopCosts loopCosts = new LoopCosts();
+    /** The function's loops: pairs of (offset its back-edges jump to, fuel per iteration). */
+    private int[] loops = new int[16];
+    private int loopCount;
     private long wasmInstructions;
     private long internalInstructions;
 
@@ -95,11 +95,22 @@ public final class Translator {
     private Translator(DecodedModule module) {
         this.module = module;
         this.in = new BinaryReader(module.bytes, 0, module.bytes.length);
-        this.functions = new int[module.functionTypes.length * CompiledCode.STRIDE];
     }
 
     /**
-     * Translates every function of a validated module.
+     * Prepares a validated module's code for lazy translation: each function is translated when
+     * first called ({@link CompiledCode#translate}), by a translator kept for the module.
+     *
+     * @param module a module that passed validation
+     * @return its code, nothing translated yet
+     */
+    public static CompiledCode prepare(DecodedModule module) {
+        Translator t = new Translator(module);
+        return new CompiledCode(module.functionTypes.length, module.importedFunctionCount, t::translateFunction);
+    }
+
+    /**
+     * Translates every function of a validated module now.
      *
      * @param module a module that passed validation
      * @return the translated code
@@ -107,28 +118,33 @@ public final class Translator {
      * @throws InternalErrorException if translating a function fails otherwise (a bug), with its index and offset
      */
     public static CompiledCode translate(DecodedModule module) {
-        Translator t = new Translator(module);
-        for (int i = 0; i < module.bodies.length; i++) {
-            int index = module.importedFunctionCount + i;
-            try {
-                t.function(index);
-            } catch (RuntimeException e) {
-                if (e instanceof WeftException) {
-                    throw e;
-                }
-                // a bug: say where, so that the module that shows it can be reduced and reported
-                String name = module.names.functionName(index);
-                throw new InternalErrorException("translating",
-                        name != null ? name + " (func " + index + ")" : "func " + index, t.in.pos(), e);
+        CompiledCode code = prepare(module);
+        code.translateAll();
+        return code;
+    }
+
+    /** Translates one function into the reused buffer, from offset 0 (the code is position-independent). */
+    private TranslatedFunction translateFunction(int index) {
+        out.reset();
+        loopCount = 0;
+        long wasmBefore = wasmInstructions;
+        long internalBefore = internalInstructions;
+        try {
+            return function(index, wasmBefore, internalBefore);
+        } catch (RuntimeException e) {
+            if (e instanceof WeftException) {
+                throw e;
             }
+            // a bug: say where, so that the module that shows it can be reduced and reported
+            String name = module.names.functionName(index);
+            throw new InternalErrorException("translating",
+                    name != null ? name + " (func " + index + ")" : "func " + index, in.pos(), e);
         }
-        return new CompiledCode(t.out.finish(), t.functions, t.loopCosts.build(), t.wasmInstructions,
-                t.internalInstructions);
     }
 
     // ------------------------------------------------------------------ function
 
-    private void function(int index) {
+    private TranslatedFunction function(int index, long wasmBefore, long internalBefore) {
         FunctionType type = module.functionType(index);
         FunctionBody body = module.bodies[index - module.importedFunctionCount];
         in.pos(body.offset());
@@ -148,7 +164,6 @@ public final class Translator {
         lastPc = -1;
         labelAt = -1;
         forget();
-        int entry = out.position();
         long firstInstruction = wasmInstructions;
         controls.push(Controls.FUNC, 0, FunctionType.of(new ValueType[0], resultsOf(type)));
         while (controls.depth > 0) {
@@ -159,13 +174,19 @@ public final class Translator {
             throw new UnsupportedFeatureException("function " + index + " needs " + frame
                     + " frame slots, more than Weft's limit of " + MAX_FRAME_SLOTS, body.offset());
         }
-        int row = index * CompiledCode.STRIDE;
-        functions[row + CompiledCode.ENTRY] = entry;
-        functions[row + CompiledCode.PARAMS] = params;
-        functions[row + CompiledCode.LOCALS] = localCount - params;
-        functions[row + CompiledCode.FRAME] = (int) frame;
-        functions[row + CompiledCode.FLAGS] = refLocals ? CompiledCode.REF_LOCALS : 0;
-        functions[row + CompiledCode.FUEL] = fuelCost(wasmInstructions - firstInstruction);
+        return new TranslatedFunction(out.written(), params, localCount - params, (int) frame,
+                refLocals ? CompiledCode.REF_LOCALS : 0, fuelCost(wasmInstructions - firstInstruction),
+                java.util.Arrays.copyOf(loops, loopCount), wasmInstructions - wasmBefore,
+                internalInstructions - internalBefore);
+    }
+
+    /** Records a loop's cost by the offset its back-edges jump to. */
+    private void loopCost(int target, int cost) {
+        if (loopCount + 2 > loops.length) {
+            loops = java.util.Arrays.copyOf(loops, loops.length * 2);
+        }
+        loops[loopCount++] = target;
+        loops[loopCount++] = cost;
     }
 
     /** Fuel of a function call or loop iteration: its count of WebAssembly instructions, at least 1. */
@@ -857,9 +878,9 @@ public final class Translator {
             bind(controls.endFixups[f]);
         } else {
             int cost = fuelCost(wasmInstructions - controls.wasmStart[f]);
-            loopCosts.put(controls.start[f], cost);
+            loopCost(controls.start[f], cost);
             if (controls.bodyStart[f] >= 0) {
-                loopCosts.put(controls.bodyStart[f], cost);
+                loopCost(controls.bodyStart[f], cost);
             }
         }
         if (controls.unreachable[f] || merge) {
