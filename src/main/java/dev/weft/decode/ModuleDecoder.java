@@ -130,6 +130,8 @@ public final class ModuleDecoder {
     private DataSegment[] data = NO_DATA;
     private final List<CustomSection> customSections = new ArrayList<>();
     private NameSection names;
+    /** Finds where constant expressions end; created on the first. */
+    private InstructionReader constants;
 
     private ModuleDecoder(byte[] bytes) {
         this.bytes = bytes;
@@ -302,7 +304,14 @@ public final class ModuleDecoder {
     }
 
     private ConstExpr constExpr() {
-        return ConstExprScanner.scan(in.primitives());
+        BinaryReader r = in.primitives();
+        int start = r.pos();
+        if (constants == null) {
+            constants = new InstructionReader(r.bytes());
+        }
+        int end = constants.readExpression(start, r.limit(), CodeReader.SKIP);
+        r.pos(end);
+        return new ConstExpr(start, end - start);
     }
 
     private void exportSection() {

@@ -263,11 +263,11 @@ class ModuleDecoderTest {
 
         @Test
         void malformedInitialisers() {
-            assertMalformed("illegal opcode 06", 13, module(section(6, 1, 0x7F, 0x00, 0x06, 0x0B)));
-            assertMalformed("illegal opcode fd 9a", 13, module(section(6, 1, 0x7F, 0x00, 0xFD, 0x9A, 0x01, 0x0B)));
-            assertMalformed("illegal opcode fc 12", 13, module(section(6, 1, 0x7F, 0x00, 0xFC, 0x12, 0x0B)));
+            assertMalformed("illegal opcode 0x17", 13, module(section(6, 1, 0x7F, 0x00, 0x17, 0x0B)));
+            assertMalformed("illegal opcode 0xfd 0x9a", 13, module(section(6, 1, 0x7F, 0x00, 0xFD, 0x9A, 0x01, 0x0B)));
+            assertMalformed("illegal opcode 0xfc 0x12", 13, module(section(6, 1, 0x7F, 0x00, 0xFC, 0x12, 0x0B)));
             assertMalformed("END opcode expected", 13, module(section(6, 1, 0x7F, 0x00, 0x05, 0x0B)));
-            assertMalformed("zero byte expected", 14, module(section(6, 1, 0x7F, 0x00, 0x40, 0x01, 0x0B)));
+            assertMalformed("zero byte expected", 15, module(section(6, 1, 0x7F, 0x00, 0xFE, 0x03, 0x01, 0x0B)));
             assertMalformed("integer representation too long", 14,
                     module(section(6, 1, 0x7F, 0x00, 0x41, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00, 0x0B)));
             assertMalformed("unexpected end of section or function", 15, module(section(6, 1, 0x7F, 0x00, 0x41, 0x00)));
@@ -345,7 +345,7 @@ class ModuleDecoderTest {
             assertMalformed("malformed elements segment kind", 11, module(section(9, 1, 0x08)));
             assertMalformed("malformed element kind", 12, module(section(9, 1, 0x01, 0x01, 0)));
             assertMalformed("malformed reference type", 12, module(section(9, 1, 0x05, 0x7F, 1, 0xD2, 0x00, 0x0B)));
-            assertMalformed("illegal opcode f3", 14, module(section(9, 1, 0x05, 0x70, 1, 0xF3, 0x00, 0x0B)));
+            assertMalformed("illegal opcode 0xf3", 14, module(section(9, 1, 0x05, 0x70, 1, 0xF3, 0x00, 0x0B)));
         }
     }
 

@@ -197,8 +197,8 @@ class ModuleValidatorTest {
         TestModule m = new TestModule();
         int t = m.type();
         m.memory(1, -1);
-        m.code(t, I64_CONST, 0, I32_EQZ, DROP, MEMORY_SIZE, 1, DROP, END);
-        assertMalformed(m.build(), "zero byte expected");
+        m.code(t, I64_CONST, 0, I32_EQZ, DROP, 0x17, END);
+        assertMalformed(m.build(), "illegal opcode");
     }
 
     @Test
