@@ -12,18 +12,17 @@ import java.util.Arrays;
 
 /**
  * Validates the constant expressions of a module (global initialisers, segment offsets,
- * element items), as the reader's visitor. WebAssembly 2.0 allows only {@code t.const},
- * {@code v128.const}, {@code ref.null}, {@code ref.func} and {@code global.get} of an imported
- * immutable global there; with extended constant expressions (in the {@code SPEC} scope) also
- * {@code i32}/{@code i64} {@code add}, {@code sub} and {@code mul}, and {@code global.get} of any
- * earlier immutable global. The expression must leave exactly one value of the expected type.
+ * element items), as the reader's visitor, by WebAssembly 3.0's rules (extended constant
+ * expressions): {@code t.const}, {@code v128.const}, {@code ref.null}, {@code ref.func},
+ * {@code i32}/{@code i64} {@code add}, {@code sub} and {@code mul}, and {@code global.get} of an
+ * immutable global (in a global's initialiser, only of an earlier one). The expression must leave
+ * exactly one value of the expected type.
  * Every function named by {@code ref.func} becomes a declared function reference (part of C.refs).
  */
 final class ConstantExpressions implements InstructionVisitor {
     private final ModuleContext c;
     private final InstructionReader reader;
-    private final boolean[] allowed;
-    private final boolean extended;
+    private final byte[] support;
     private byte[] stack = new byte[4];
     private int sp;
     /** Globals visible to the expression being checked. */
@@ -32,8 +31,7 @@ final class ConstantExpressions implements InstructionVisitor {
     ConstantExpressions(ModuleContext c, ModuleValidator.Scope scope) {
         this.c = c;
         this.reader = new InstructionReader(c.bytes);
-        this.allowed = scope.allowedInstructions();
-        this.extended = scope.extendedConstants();
+        this.support = scope.support();
     }
 
     /**
@@ -47,8 +45,7 @@ final class ConstantExpressions implements InstructionVisitor {
             throw new MalformedModuleException("constant expression outside the module", Math.max(e.offset(), 0));
         }
         sp = 0;
-        visibleGlobals = !extended ? c.importedGlobalCount
-                : definedGlobal >= 0 ? definedGlobal : c.globalTypes.length;
+        visibleGlobals = definedGlobal >= 0 ? definedGlobal : c.globalTypes.length;
         reader.readExpression(e.offset(), e.offset() + e.length(), this);
         if (sp != 1 || stack[0] != expected) {
             throw new InvalidModuleException("type mismatch: " + what + " must produce one "
@@ -68,16 +65,13 @@ final class ConstantExpressions implements InstructionVisitor {
             case WasmInstructions.I32_CONST, WasmInstructions.I64_CONST, WasmInstructions.F32_CONST,
                     WasmInstructions.F64_CONST -> push(WasmInstructions.results(instr)[0]);
             case WasmInstructions.V128_CONST -> {
-                if (!allowed[instr]) {
+                if (support[instr] == ModuleValidator.Scope.NO_RULES) {
                     unsupported(instr);
                 }
                 push(ValTypes.V128);
             }
             case WasmInstructions.I32_ADD, WasmInstructions.I32_SUB, WasmInstructions.I32_MUL,
                     WasmInstructions.I64_ADD, WasmInstructions.I64_SUB, WasmInstructions.I64_MUL -> {
-                if (!extended) {
-                    unsupported(instr);
-                }
                 byte t = WasmInstructions.results(instr)[0];
                 pop(t);
                 pop(t);

@@ -42,12 +42,19 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
 
     private final ModuleContext c;
     private final InstructionReader reader;
-    /** Per instruction: whether its feature is within the validator's scope. */
-    private final boolean[] allowed;
-    /** Whether memory indices other than 0 may be encoded (multi-memory is within the scope). */
+    /** Per instruction: its support in the validator's scope ({@link ModuleValidator.Scope#support()}). */
+    private final byte[] support;
+    /** Whether memory indices may be encoded (multi-memory is within the scope). */
     private final boolean multiMemory;
+    /**
+     * The first use of something valid but outside the scope, thrown once the module is known to be
+     * valid (an invalid module is invalid whatever it uses).
+     */
+    UnsupportedFeatureException unsupported;
 
     private byte[] locals = new byte[64];
+    /** The type index of the function being validated. */
+    private int currentType;
     private int localCount;
 
     /** Set once a body uses {@code memory.init} or {@code data.drop} (needs a data count section). */
@@ -56,7 +63,7 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
     FunctionValidator(ModuleContext c, ModuleValidator.Scope scope) {
         this.c = c;
         this.reader = new InstructionReader(c.bytes);
-        this.allowed = scope.allowedInstructions();
+        this.support = scope.support();
         this.multiMemory = scope.multiMemory();
     }
 
@@ -73,6 +80,7 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
      * @param length length of the body in bytes
      */
     void validate(int typeIndex, int offset, int length) {
+        currentType = typeIndex;
         reader.beginBody(offset, length);
         readLocals(c.typeParams[typeIndex], reader.input());
         reset();
@@ -126,11 +134,27 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
                 + " is not supported by Weft yet", at());
     }
 
+    /** Checks that the instruction has validation rules, and notes it if it is outside the scope. */
+    private void check(int instr) {
+        byte s = support[instr];
+        if (s != ModuleValidator.Scope.SUPPORTED) {
+            if (s == ModuleValidator.Scope.NO_RULES) {
+                unsupported(instr);
+            }
+            note(WasmInstructions.name(instr) + ": " + WasmInstructions.featureName(WasmInstructions.feature(instr))
+                    + " is not supported by Weft yet");
+        }
+    }
+
+    private void note(String what) {
+        if (unsupported == null) {
+            unsupported = new UnsupportedFeatureException(what, at());
+        }
+    }
+
     @Override
     public void operator(int instr) {
-        if (!allowed[instr]) {
-            unsupported(instr);
-        }
+        check(instr);
         byte[] params = WasmInstructions.params(instr);
         byte[] results = WasmInstructions.results(instr);
         int n = params.length;
@@ -152,9 +176,7 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
 
     @Override
     public void memoryAccess(int instr, int align, int memory, long offset) {
-        if (!allowed[instr]) {
-            unsupported(instr);
-        }
+        check(instr);
         checkMemarg(memory, offset);
         if (align > WasmInstructions.naturalAlignment(instr)) {
             throw invalid("alignment must not be larger than natural");
@@ -164,9 +186,7 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
 
     @Override
     public void atomicAccess(int instr, int align, int memory, long offset) {
-        if (!allowed[instr]) {
-            unsupported(instr);
-        }
+        check(instr);
         checkMemarg(memory, offset);
         if (align != WasmInstructions.naturalAlignment(instr)) {
             throw invalid("alignment must be exactly natural");
@@ -176,9 +196,7 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
 
     @Override
     public void laneAccess(int instr, int lane) {
-        if (!allowed[instr]) {
-            unsupported(instr);
-        }
+        check(instr);
         if (lane >= WasmInstructions.lanes(instr)) {
             throw invalid("invalid lane index");
         }
@@ -188,9 +206,7 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
 
     @Override
     public void memoryLaneAccess(int instr, int align, int memory, long offset, int lane) {
-        if (!allowed[instr]) {
-            unsupported(instr);
-        }
+        check(instr);
         checkMemarg(memory, offset);
         if (align > WasmInstructions.naturalAlignment(instr)) {
             throw invalid("alignment must not be larger than natural");
@@ -204,7 +220,7 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
     private void checkMemarg(int memory, long offset) {
         checkMemory(memory);
         if (reader.memoryIndexEncoded() && !multiMemory) {
-            throw new UnsupportedFeatureException("memory index in a memory argument (multi-memory)", at());
+            note("memory index in a memory argument (multi-memory) is not supported by Weft yet");
         }
         if (offset >>> 32 != 0) {
             throw invalid("offset out of range: " + Long.toUnsignedString(offset));
@@ -242,9 +258,7 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
 
     @Override
     public void i8x16Shuffle(long low, long high) {
-        if (!allowed[WasmInstructions.I8X16_SHUFFLE]) {
-            unsupported(WasmInstructions.I8X16_SHUFFLE);
-        }
+        check(WasmInstructions.I8X16_SHUFFLE);
         // every lane index byte must be below 32: no byte may have bit 5, 6 or 7 set
         if (((low | high) & 0xE0E0E0E0E0E0E0E0L) != 0) {
             throw invalid("invalid lane index");
@@ -344,6 +358,46 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
         pop(I32);
         popAll(c.typeParams[type]);
         pushAll(c.typeResults[type]);
+    }
+
+    @Override
+    public void returnCall(int function) {
+        check(WasmInstructions.RETURN_CALL);
+        if (!ModuleContext.inRange(function, c.functionCount())) {
+            throw invalid("unknown function " + Integer.toUnsignedString(function));
+        }
+        tailCall(c.funcTypes[function]);
+    }
+
+    @Override
+    public void returnCallIndirect(int type, int table) {
+        check(WasmInstructions.RETURN_CALL_INDIRECT);
+        checkTable(table);
+        checkType(type);
+        if (c.tableTypes[table] != FUNCREF) {
+            throw invalid("type mismatch: return_call_indirect requires a table of funcref, table "
+                    + table + " holds " + ValTypes.name(c.tableTypes[table]));
+        }
+        pop(I32);
+        tailCall(type);
+    }
+
+    /** A tail call of a function of type {@code t}: its results must be the caller's. */
+    private void tailCall(int t) {
+        if (!Arrays.equals(c.typeResults[t], c.typeResults[currentType])) {
+            throw invalid("type mismatch: tail call of a function returning " + names(c.typeResults[t])
+                    + " from one returning " + names(c.typeResults[currentType]));
+        }
+        popAll(c.typeParams[t]);
+        setUnreachable();
+    }
+
+    private static String names(byte[] types) {
+        StringBuilder b = new StringBuilder("[");
+        for (byte t : types) {
+            b.append(b.length() > 1 ? " " : "").append(ValTypes.name(t));
+        }
+        return b.append(']').toString();
     }
 
     /** @return the parameter types of a block type */
@@ -591,7 +645,7 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
         }
         if (reader.takeWideMemoryIndex() && !multiMemory) {
             // the translator reads WebAssembly 2.0's reserved zero byte
-            throw new UnsupportedFeatureException("memory index encoded in more than one byte (multi-memory)", at());
+            note("memory index encoded in more than one byte (multi-memory) is not supported by Weft yet");
         }
     }
 

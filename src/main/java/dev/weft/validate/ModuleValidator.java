@@ -46,50 +46,59 @@ public final class ModuleValidator {
     private ModuleValidator() {
     }
 
-    /** Which rules the validator applies: what Weft runs, or every feature it can validate. */
+    /**
+     * What the validator accepts. It always applies every rule it knows (so an invalid module is
+     * invalid whatever its features); a valid module using what the scope leaves out is then
+     * rejected as unsupported. Instructions of features whose rules the validator does not know
+     * yet (typed references, GC, exception handling) are unsupported in every scope.
+     */
     public enum Scope {
         /**
-         * What Weft can run: WebAssembly 2.0 (SIMD is validated; the translator reports it as not
-         * supported yet). Anything beyond is an {@link UnsupportedFeatureException}.
+         * What Weft can run: WebAssembly 2.0 with extended constant expressions (SIMD is validated;
+         * the translator reports it as not supported yet). The default.
          */
-        EXECUTABLE(false, false, "mvp", "sign-extension", "nontrapping-fptoint", "bulk-memory",
-                "reference-types", "simd"),
+        EXECUTABLE(false, "mvp", "sign-extension", "nontrapping-fptoint", "bulk-memory", "reference-types", "simd"),
         /**
-         * Every feature Weft's validator knows the rules of, including some Weft cannot run yet
-         * (relaxed SIMD, wide arithmetic, multiple memories, extended constant expressions). Used to
-         * measure the validator against the spec test suite.
+         * Everything the validator knows, including features Weft cannot run yet (relaxed SIMD,
+         * wide arithmetic, atomics, tail calls, multiple memories). Used to measure the validator
+         * against the spec test suite.
          */
-        SPEC(true, true, "mvp", "sign-extension", "nontrapping-fptoint", "bulk-memory", "reference-types",
-                "simd", "relaxed-simd", "wide-arithmetic");
+        SPEC(true, VALIDATED.toArray(new String[0]));
+
+        /** Support of an instruction: no validation rules yet. */
+        static final byte NO_RULES = 0;
+        /** Support of an instruction: validated, but outside the scope (unsupported once the module is valid). */
+        static final byte OUT_OF_SCOPE = 1;
+        /** Support of an instruction: validated and accepted. */
+        static final byte SUPPORTED = 2;
 
         private final boolean multiMemory;
-        private final boolean extendedConstants;
-        private final boolean[] allowed = new boolean[WasmInstructions.COUNT];
+        private final byte[] support = new byte[WasmInstructions.COUNT];
 
-        Scope(boolean multiMemory, boolean extendedConstants, String... features) {
+        Scope(boolean multiMemory, String... features) {
             this.multiMemory = multiMemory;
-            this.extendedConstants = extendedConstants;
             java.util.List<String> names = java.util.List.of(features);
-            for (int i = 0; i < allowed.length; i++) {
-                allowed[i] = names.contains(WasmInstructions.featureName(WasmInstructions.feature(i)));
+            for (int i = 0; i < support.length; i++) {
+                String f = WasmInstructions.featureName(WasmInstructions.feature(i));
+                support[i] = !VALIDATED.contains(f) ? NO_RULES : names.contains(f) ? SUPPORTED : OUT_OF_SCOPE;
             }
         }
 
-        /** @return per instruction of {@link WasmInstructions}: whether it is within the scope (do not modify) */
-        boolean[] allowedInstructions() {
-            return allowed;
+        /** @return per instruction of {@link WasmInstructions}: its support in this scope (do not modify) */
+        byte[] support() {
+            return support;
         }
 
-        /** @return whether a module may have several memories */
+        /** @return whether a module may use several memories and explicit memory indices */
         boolean multiMemory() {
             return multiMemory;
         }
-
-        /** @return whether constant expressions may use arithmetic and earlier globals */
-        boolean extendedConstants() {
-            return extendedConstants;
-        }
     }
+
+    /** The features whose validation rules the validator knows. */
+    private static final java.util.List<String> VALIDATED = java.util.List.of("mvp", "sign-extension",
+            "nontrapping-fptoint", "bulk-memory", "reference-types", "simd", "relaxed-simd", "wide-arithmetic",
+            "threads", "tail-call");
 
     /**
      * Validates the module.
@@ -149,13 +158,19 @@ public final class ModuleValidator {
         }
         if (rejection == null) {
             try {
-                checkStartAndExports(module, c, scope);
+                checkStartAndExports(module, c);
             } catch (InvalidModuleException e) {
                 rejection = e;
             }
         }
         if (rejection != null) {
             throw rejection;
+        }
+        if (c.memoryCount > 1 && !scope.multiMemory()) {
+            throw new UnsupportedFeatureException("multiple memories are not supported by Weft yet", -1);
+        }
+        if (validator.unsupported != null) {
+            throw validator.unsupported;
         }
         // The reference interpreter checks this last of all decoding rules. Unlike the other
         // malformed conditions it yields to a validation error: the suite's wabt-converted
@@ -292,7 +307,7 @@ public final class ModuleValidator {
         }
     }
 
-    private static void checkStartAndExports(DecodedModule m, ModuleContext c, Scope scope) {
+    private static void checkStartAndExports(DecodedModule m, ModuleContext c) {
         if (m.startFunction >= 0 || m.startFunction < -1) {
             int f = m.startFunction;
             if (!ModuleContext.inRange(f, c.functionCount())) {
@@ -324,9 +339,6 @@ public final class ModuleValidator {
             if (!names.add(e.name())) {
                 throw new InvalidModuleException("duplicate export name \"" + e.name() + "\"", -1);
             }
-        }
-        if (c.memoryCount > 1 && !scope.multiMemory()) {
-            throw new InvalidModuleException("multiple memories are not allowed", -1);
         }
     }
 
