@@ -24,8 +24,9 @@ import java.util.Set;
  * {@code target/conformance}):
  * <ul>
  *   <li>{@code summary.json}: {@code {"results":[{"mode","folder","kind","passed","failed","skipped"}, ...]}}.
- *       Rows of the modes this run wrote replace the file's rows of those modes; rows of other
- *       modes stay, so JVM forks running different modes can share the file.</li>
+ *       Rows of the (mode, suite) pairs this run wrote replace the file's rows of those pairs
+ *       (suite {@code spec3} for folders {@code spec3/…}, else the 2.0 suite); other rows stay, so
+ *       JVM forks and test classes running different modes or suites can share the file.</li>
  *   <li>{@code message-mismatches.txt}: rejected modules whose reason does not contain the
  *       expected text, one per line, merged the same way (each line starts with {@code [mode]}).</li>
  * </ul>
@@ -66,22 +67,22 @@ public final class ConformanceReport {
      */
     public void write(ConformanceResults results) throws IOException {
         Files.createDirectories(dir);
-        Set<String> modes = results.modes();
+        Set<String> runs = results.runs();
         try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
             FileLock lock = lockFile.lock();
             try {
-                writeSummary(results.rows(), modes);
-                writeMismatches(results.mismatches(), modes);
+                writeSummary(results.rows(), runs);
+                writeMismatches(results.mismatches(), runs);
             } finally {
                 lock.release();
             }
         }
     }
 
-    private void writeSummary(List<ConformanceResults.Row> ours, Set<String> modes) throws IOException {
+    private void writeSummary(List<ConformanceResults.Row> ours, Set<String> runs) throws IOException {
         List<ConformanceResults.Row> rows = new ArrayList<>(readSummary(dir.resolve(SUMMARY)));
-        rows.removeIf(r -> modes.contains(r.mode()));
+        rows.removeIf(r -> runs.contains(ConformanceResults.run(r.mode(), ConformanceResults.suiteOf(r.folder()))));
         rows.addAll(ours);
         rows.sort(ConformanceResults.Row.ORDER);
         ObjectNode root = JSON.createObjectNode();
@@ -111,14 +112,15 @@ public final class ConformanceReport {
         return rows;
     }
 
-    private void writeMismatches(List<ConformanceResults.MessageMismatch> ours, Set<String> modes)
+    private void writeMismatches(List<ConformanceResults.MessageMismatch> ours, Set<String> runs)
             throws IOException {
         Path file = dir.resolve(MISMATCHES);
         List<String> lines = new ArrayList<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 int close = line.indexOf(']');
-                if (line.startsWith("[") && close > 0 && !modes.contains(line.substring(1, close))) {
+                if (line.startsWith("[") && close > 0 && !runs.contains(ConformanceResults.run(line.substring(1, close),
+                        ConformanceResults.suiteOf(line.substring(close + 2))))) {
                     lines.add(line);
                 }
             }

@@ -59,27 +59,65 @@ public final class ConformanceResults {
      * @param outcome what happened
      */
     public synchronized void record(String mode, SpecCommand command, CommandOutcome outcome) {
-        modes.add(mode);
-        long[] c = counts.computeIfAbsent(new Key(mode, command.script().folder(), command.kind()), k -> new long[3]);
+        record(mode, command.script().folder(), command.kind(), command.location(), command.expectedText(), outcome);
+    }
+
+    /**
+     * Records one outcome (see {@link #record(String, SpecCommand, CommandOutcome)}).
+     *
+     * @param mode the mode's name
+     * @param folder the command's folder ({@code core}, {@code spec3/i32} …)
+     * @param kind the command kind
+     * @param location script and line, for mismatches
+     * @param expected the command's expected error text, or null
+     * @param outcome what happened
+     */
+    public synchronized void record(String mode, String folder, String kind, String location, String expected,
+            CommandOutcome outcome) {
+        modes.add(run(mode, suiteOf(folder)));
+        long[] c = counts.computeIfAbsent(new Key(mode, folder, kind), k -> new long[3]);
         c[outcome.status().ordinal()]++;
-        String expected = command.expectedText();
         if (outcome.rejection() != null && expected != null && !outcome.rejection().reason().contains(expected)) {
-            mismatches.add(new MessageMismatch(mode, command.location(), expected, outcome.rejection().reason()));
+            mismatches.add(new MessageMismatch(mode, location, expected, outcome.rejection().reason()));
         }
     }
 
     /**
-     * Notes that a mode ran, even if it recorded nothing (so that its old rows are replaced).
+     * Notes that a mode ran on the 2.0 suite, even if it recorded nothing (so that its old rows are
+     * replaced).
      *
      * @param mode the mode's name
      */
     public synchronized void noteMode(String mode) {
-        modes.add(mode);
+        noteRun(mode, "spec");
     }
 
-    /** @return the modes that ran */
-    public synchronized Set<String> modes() {
+    /**
+     * Notes that a mode ran on a suite, even if it recorded nothing.
+     *
+     * @param mode the mode's name
+     * @param suite {@code spec} (the 2.0 JSON suite) or {@code spec3}
+     */
+    public synchronized void noteRun(String mode, String suite) {
+        modes.add(run(mode, suite));
+    }
+
+    /** @return the (mode, suite) pairs that ran, as {@code mode|suite}: their rows replace the file's */
+    public synchronized Set<String> runs() {
         return new TreeSet<>(modes);
+    }
+
+    /** @return the key of a (mode, suite) pair in {@link #runs()} */
+    public static String run(String mode, String suite) {
+        return mode + "|" + suite;
+    }
+
+    /**
+     * @param folder a summary folder, or a mismatch location
+     * @return {@code spec3} for the WebAssembly 3.0 scripts ({@code spec3/…}), else {@code spec}
+     */
+    public static String suiteOf(String folder) {
+        return folder.startsWith("spec3/") ? "spec3" : "spec";
     }
 
     /** @return one row per (mode, folder, kind), in summary order */
@@ -99,7 +137,7 @@ public final class ConformanceResults {
         return switch (folder) {
             case "core" -> 0;
             case "simd" -> 1;
-            default -> 2;
+            default -> folder.startsWith("spec3/") ? 3 : 2;
         };
     }
 }
