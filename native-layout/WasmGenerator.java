@@ -1036,6 +1036,10 @@ public class WasmGenerator {
             if (List.of("CALL_INDIRECT", "RETURN_CALL_INDIRECT", "MEMORY_INIT", "TABLE_INIT").contains(in.constant)) {
                 java.util.Collections.reverse(textOrder); // the text names the table or memory first
             }
+            if (in.constant.equals("MEMORY_COPY") || in.constant.equals("TABLE_COPY")) {
+                b.append("        indexPair(dst, src);\n        finish();\n    }\n\n");
+                continue;
+            }
             for (Imm i : textOrder) {
                 String call = switch (i.kind) {
                     case "blocktype" -> "blockType(blockType)";

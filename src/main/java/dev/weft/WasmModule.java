@@ -6,6 +6,7 @@ import dev.weft.decode.Import;
 import dev.weft.decode.ModuleDecoder;
 import dev.weft.code.CompiledCode;
 import dev.weft.code.Disassembler;
+import dev.weft.text.TextFormat;
 import dev.weft.translate.Translator;
 import dev.weft.validate.ModuleValidator;
 
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -80,9 +82,23 @@ public final class WasmModule {
     }
 
     /**
-     * Reads, decodes, validates and translates a module file.
+     * Compiles a module written in the WebAssembly text format, then decodes, validates and
+     * translates it like a binary.
      *
-     * @param path the {@code .wasm} file
+     * @param text the module: {@code (module …)}, or its fields alone
+     * @return the module
+     * @throws TextFormatException if the text is not a module in the text format
+     * @throws ModuleException if the module is invalid or uses what Weft cannot run yet
+     */
+    public static WasmModule parseText(String text) {
+        return parse(TextFormat.compile(text));
+    }
+
+    /**
+     * Reads, decodes, validates and translates a module file: a binary, or text if its name ends
+     * in {@code .wat}.
+     *
+     * @param path the {@code .wasm} (or {@code .wat}) file
      * @return the module
      * @throws UncheckedIOException if the file cannot be read
      * @throws ModuleException if the module is malformed or invalid
@@ -94,6 +110,9 @@ public final class WasmModule {
                 throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
             }
             byte[] bytes = Files.readAllBytes(path);
+            if (path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wat")) {
+                bytes = TextFormat.compile(bytes, path.toString());
+            }
             DecodedModule decoded = ModuleDecoder.decode(bytes);
             ModuleValidator.validate(decoded);
             return new WasmModule(decoded);

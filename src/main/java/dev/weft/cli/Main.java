@@ -41,7 +41,10 @@ import java.util.stream.Stream;
  * weft run --invoke NAME [OPTIONS] FILE.wasm [ARG...]
  *                                              call an export, print its results one per line
  * weft disasm FILE.wasm [FUNCTION]             show the translated code (index or name)
+ * weft wast [--validate] FILE.wast...          run spec-test scripts ({@link WastCommand})
+ * weft print FILE.wasm                         print a module in the text format ({@link PrintCommand})
  * </pre>
+ * A module file whose name ends in {@code .wat} is read in the text format.
  * Options of {@code run} come before the file; everything after the file goes to the guest:
  * {@code --dir HOST[::GUEST]} preopens a host directory (as GUEST, default the same path),
  * {@code --env NAME=VALUE} sets an environment variable, {@code --dispatch switch|handles}.
@@ -108,6 +111,8 @@ public final class Main {
             return switch (command) {
                 case "run" -> runCommand(RunOptions.parse(args, dispatch));
                 case "disasm" -> disasm(args);
+                case "wast" -> WastCommand.run(args, dispatch, out);
+                case "print" -> PrintCommand.run(args, out);
                 case "-h", "--help", "help" -> {
                     out.print(HELP);
                     yield OK;
@@ -140,6 +145,10 @@ public final class Main {
               run [OPTIONS] FILE.wasm [ARG...]    run a WASI command's _start; ARGs go to the guest (argv[0] = FILE)
               disasm FILE.wasm [FUNCTION]         show the internal code of every function, or one
                                                   (by index, export name or name-section name)
+              wast [--validate] FILE.wast...      run spec-test scripts, print failed commands and a summary
+                                                  (exit 0 all passed, 3 a command failed)
+              print FILE.wasm                     print a binary module in the text format
+            FILE.wasm may also be a module in the text format (FILE.wat).
             run options (before FILE):
               --dir HOST[::GUEST]                 give the guest a host directory (as GUEST, default HOST)
               --env NAME=VALUE                    set a guest environment variable

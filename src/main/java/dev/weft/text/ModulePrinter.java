@@ -70,7 +70,7 @@ public final class ModulePrinter {
             } else {
                 out.append("(func (type ").append(i.typeIndex()).append("))");
             }
-            out.append('\n');
+            out.append(")\n");
         }
         for (int t = m.importedTableCount; t < m.tables.length; t++) {
             out.append("  (table (;").append(t).append(";) ").append(table(m.tables[t])).append(")\n");
@@ -133,7 +133,7 @@ public final class ModulePrinter {
         reader.readCode(instructions);
         // the body's final end closes the func field
         out.setLength(out.length() - "  end\n".length());
-        out.append(")\n");
+        out.append("  )\n");
     }
 
     /** @return a constant expression as a flat instruction sequence on one line, without its end */

@@ -51,6 +51,14 @@ abstract class PrinterBase {
         }
     }
 
+    /** Two table or memory indices that the text may leave out when both are 0. */
+    final void indexPair(int first, int second) {
+        if (first != 0 || second != 0) {
+            index(first);
+            index(second);
+        }
+    }
+
     final void label(int x) {
         index(x);
     }
