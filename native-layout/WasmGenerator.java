@@ -92,12 +92,13 @@ public class WasmGenerator {
             return !custom() && List.of("", "memarg", "atomarg", "lane", "memarg lane").contains(kinds());
         }
 
-        /** The reader's call of the group method for a direct instruction. */
-        String groupCall() {
+        /** The reader's call of the group method for a direct instruction ({@code r}: the reader's receiver). */
+        String groupCall(String r) {
+            String memarg = r + "memAlign(), " + r + "memIndex(), " + r + "memOffset()";
             String extra = switch (group()) {
-                case "memoryAccess", "atomicAccess" -> ", memAlign, memIndex, memOffset";
+                case "memoryAccess", "atomicAccess" -> ", " + memarg;
                 case "laneAccess" -> ", lane";
-                case "memoryLaneAccess" -> ", memAlign, memIndex, memOffset, lane";
+                case "memoryLaneAccess" -> ", " + memarg + ", lane";
                 default -> "";
             };
             return "v." + group() + "(WasmInstructions." + idConstant() + extra + ");";
@@ -427,7 +428,8 @@ public class WasmGenerator {
                     private static final byte[] LANES = new byte[COUNT];
                     private static final byte[][] PARAMS = new byte[COUNT][];
                     private static final byte[][] RESULTS = new byte[COUNT][];
-                    private static final int[] SINGLE = new int[256];
+                    /** The instruction of each single-byte opcode, or -1 (read by the reader's loop; do not modify). */
+                    static final int[] SINGLE = new int[256];
                     private static final int[][] PREFIXED = new int[4][];
                     private static final Map<String, int[]> BY_NAME = new HashMap<>();
 
@@ -554,6 +556,16 @@ public class WasmGenerator {
                      */
                     public static byte[] params(int id) {
                         return PARAMS[id];
+                    }
+
+                    /** @return {@link #params} of every instruction, indexed by number (do not modify) */
+                    public static byte[][] paramsTable() {
+                        return PARAMS;
+                    }
+
+                    /** @return {@link #results} of every instruction, indexed by number (do not modify) */
+                    public static byte[][] resultsTable() {
+                        return RESULTS;
                     }
 
                     /** @return the result types of a typed instruction, or null (do not modify) */
@@ -773,33 +785,40 @@ public class WasmGenerator {
     // ---------------------------------------------------------------- InstructionReader
 
     /** The statements that read an instruction's immediates into locals and call the visitor. */
-    static String readCase(Instr in) {
+    /**
+     * The statements that read an instruction's immediates into locals and call the visitor.
+     *
+     * @param r the receiver of the reader's methods: "" inside InstructionReader, "r." in a
+     *     specialised loop elsewhere
+     * @param inline whether one-byte u32 immediates are read inline from the reader's fields
+     */
+    static String readCase(Instr in, String r, boolean inline) {
         StringBuilder b = new StringBuilder();
         List<String> args = new ArrayList<>();
         for (Imm i : in.imms) {
             String p = i.param;
             switch (i.kind) {
-                case "blocktype" -> b.append("int ").append(p).append(" = blockType(); ");
+                case "blocktype" -> b.append("int ").append(p).append(" = ").append(r).append("blockType(); ");
                 case "catches" -> {
-                    b.append("int catchCount = catches(); ");
-                    args.add("catchList, catchCount");
+                    b.append("int catchCount = ").append(r).append("catches(); ");
+                    args.add(r + "catchList(), catchCount");
                     continue;
                 }
                 case "labels" -> {
-                    b.append("int count = labels(); ");
-                    args.add("labelList, count, in.u32()");
+                    b.append("int count = ").append(r).append("labels(); ");
+                    args.add(r + "labelList(), count, in.u32()");
                     continue;
                 }
                 case "valtypes" -> {
-                    b.append("int count = valTypes(); ");
-                    args.add("typeList, count");
+                    b.append("int count = ").append(r).append("valTypes(); ");
+                    args.add(r + "typeList(), count");
                     continue;
                 }
-                case "heaptype" -> b.append("int ").append(p).append(" = heapType(); ");
-                case "castflags" -> b.append("int ").append(p).append(" = castFlags(); ");
+                case "heaptype" -> b.append("int ").append(p).append(" = ").append(r).append("heapType(); ");
+                case "castflags" -> b.append("int ").append(p).append(" = ").append(r).append("castFlags(); ");
                 case "memarg", "atomarg" -> {
-                    b.append("memarg(); ");
-                    args.add("memAlign, memIndex, memOffset");
+                    b.append(r).append("memarg(); ");
+                    args.add(r + "memAlign(), " + r + "memIndex(), " + r + "memOffset()");
                     continue;
                 }
                 case "lane" -> b.append("int ").append(p).append(" = in.u8(); ");
@@ -813,29 +832,30 @@ public class WasmGenerator {
                     continue;
                 }
                 case "zero" -> {
-                    b.append("zeroByte(); ");
+                    b.append(r).append("zeroByte(); ");
                     continue;
                 }
-                case "memory" -> b.append("int ").append(p).append(" = memoryIndex(); ");
-                default -> b.append("int ").append(p).append(" = in.u32(); ");
+                case "memory" -> b.append("int ").append(p).append(" = ").append(r).append("memoryIndex(); ");
+                // the one-byte form inline: the loop runs interpreted until the JIT compiles it
+                default -> b.append("int ").append(p).append(inline
+                        ? " = in.pos < in.limit && bytes[in.pos] >= 0 ? bytes[in.pos++] : in.u32(); " : " = in.u32(); ");
             }
             args.add(p);
         }
         String open = switch (in.constant) {
-            case "BLOCK", "LOOP" -> "open(BLOCK); ";
-            case "IF" -> "open(IF); ";
-            case "TRY" -> "open(TRY); ";
-            case "TRY_TABLE" -> "open(BLOCK); ";
-            case "ELSE" -> "elseOpcode(); ";
-            case "CATCH", "CATCH_ALL" -> "catchOpcode(); ";
+            case "BLOCK", "LOOP", "TRY_TABLE" -> r + "openBlock(); ";
+            case "IF" -> r + "openIf(); ";
+            case "TRY" -> r + "openTry(); ";
+            case "ELSE" -> r + "elseOpcode(); ";
+            case "CATCH", "CATCH_ALL" -> r + "catchOpcode(); ";
             default -> "";
         };
-        String call = in.direct() ? in.groupCall() : "v." + in.method() + "(" + String.join(", ", args) + ");";
+        String call = in.direct() ? in.groupCall(r) : "v." + in.method() + "(" + String.join(", ", args) + ");";
         if (in.constant.equals("END")) {
-            return b + "boolean last = closeBlock(); " + call + " if (last) { finish(); return; }";
+            return b + "boolean last = " + r + "closeBlock(); " + call + " if (last) { " + r + "finish(); return; }";
         }
         if (in.constant.equals("DELEGATE")) {
-            return b + "closeTry(); " + call; // a try is never the outermost block
+            return b + r + "closeTry(); " + call; // a try is never the outermost block
         }
         return b + open + call;
     }
@@ -868,9 +888,10 @@ public class WasmGenerator {
 
                     /** The single-byte instructions the loops leave out, and the prefixes. */
                     private void rare(int op, InstructionVisitor v) {
+                        final byte[] bytes = in.bytes();
                         switch (op) {
                 """);
-        cases(b, 0, "            ", "WasmInstructions.single(op)", in -> !inLoop(in));
+        cases(b, 0, "            ", "WasmInstructions.single(op)", in -> !inLoop(in), "", true);
         for (int p : new int[] {0xFB, 0xFC, 0xFD, 0xFE}) {
             b.append("            case ").append(hex(p)).append(" -> prefix").append(String.format("%X", p))
                     .append("(v);\n");
@@ -882,9 +903,10 @@ public class WasmGenerator {
                 """);
         for (int p : new int[] {0xFB, 0xFC, 0xFD, 0xFE}) {
             b.append("\n    private void prefix").append(String.format("%X", p)).append("(InstructionVisitor v) {\n");
+            b.append("        final byte[] bytes = in.bytes();\n");
             b.append("        int sub = in.u32();\n");
             b.append("        switch (sub) {\n");
-            cases(b, p, "            ", "WasmInstructions.prefixed(" + hex(p) + ", sub)", in -> true);
+            cases(b, p, "            ", "WasmInstructions.prefixed(" + hex(p) + ", sub)", in -> true, "", true);
             b.append("            default -> throw illegalOpcode(").append(hex(p)).append(", sub);\n");
             b.append("        }\n    }\n");
         }
@@ -898,7 +920,7 @@ public class WasmGenerator {
      * once per opcode); each other instruction has its own case.
      */
     static void cases(StringBuilder b, int prefix, String indent, String lookup,
-            java.util.function.Predicate<Instr> include) {
+            java.util.function.Predicate<Instr> include, String r, boolean inline) {
         Map<String, List<Instr>> groups = new LinkedHashMap<>();
         for (Instr in : INSTRS) {
             if (in.prefix != prefix || !include.test(in)) {
@@ -907,7 +929,7 @@ public class WasmGenerator {
             if (in.direct()) {
                 groups.computeIfAbsent(in.kinds(), k -> new ArrayList<>()).add(in);
             } else {
-                b.append(indent).append("case ").append(hex(in.code)).append(" -> { ").append(readCase(in))
+                b.append(indent).append("case ").append(hex(in.code)).append(" -> { ").append(readCase(in, r, inline))
                         .append(" }\n");
             }
         }
@@ -918,11 +940,11 @@ public class WasmGenerator {
                 b.append(i == 0 ? "" : i % 12 == 0 ? ",\n" + indent + "        " : ", ").append(hex(members.get(i).code));
             }
             Instr first = members.get(0);
-            String call = first.groupCall().replace("WasmInstructions." + first.idConstant(), lookup);
+            String call = first.groupCall(r).replace("WasmInstructions." + first.idConstant(), lookup);
             String read = switch (g.getKey()) {
-                case "memarg", "atomarg" -> "memarg(); ";
+                case "memarg", "atomarg" -> r + "memarg(); ";
                 case "lane" -> "int lane = in.u8(); ";
-                case "memarg lane" -> "memarg(); int lane = in.u8(); ";
+                case "memarg lane" -> r + "memarg(); int lane = in.u8(); ";
                 default -> "";
             };
             b.append(" -> { ").append(read).append(call).append(" }\n");
@@ -948,17 +970,17 @@ public class WasmGenerator {
                         final BinaryReader in = this.in;
                         final byte[] bytes = in.bytes();
                         while (true) {
-                            int at = in.pos();
-                            if (at >= in.limit()) {
+                            int at = in.pos;
+                            if (at >= in.limit) {
                                 v = outOfBytes(at);
                                 continue;
                             }
                             instrStart = at;
-                            in.pos(at + 1);
+                            in.pos = at + 1;
                             int op = bytes[at] & 0xFF;
                             switch (op) {
                 """.formatted(what, method));
-        cases(b, 0, "                ", "WasmInstructions.single(op)", WasmGenerator::inLoop);
+        cases(b, 0, "                ", "WasmInstructions.SINGLE[op]", WasmGenerator::inLoop, "", true);
         b.append("""
                                 default -> rare(op, v);
                             }

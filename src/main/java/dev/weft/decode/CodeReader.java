@@ -34,12 +34,12 @@ public abstract sealed class CodeReader permits InstructionReader {
     int instrStart;
 
     // immediates that are lists or groups, read into reused storage
-    int[] labelList = new int[16];
-    int[] typeList = new int[4];
-    int[] catchList = new int[12];
-    int memAlign;
-    int memIndex;
-    long memOffset;
+    private int[] labelList = new int[16];
+    private int[] typeList = new int[4];
+    private int[] catchList = new int[12];
+    private int memAlign;
+    private int memIndex;
+    private long memOffset;
     private boolean memIndexEncoded;
     private boolean memIndexWide;
 
@@ -141,7 +141,22 @@ public abstract sealed class CodeReader permits InstructionReader {
 
     // ---------------------------------------------------------------- structure
 
-    final void open(byte kind) {
+    /** {@code block}, {@code loop}, {@code try_table}: opens a block. */
+    final void openBlock() {
+        open(BLOCK);
+    }
+
+    /** {@code if}: opens a block that may have an {@code else}. */
+    final void openIf() {
+        open(IF);
+    }
+
+    /** Legacy {@code try}: opens a block that may have handlers. */
+    final void openTry() {
+        open(TRY);
+    }
+
+    private void open(byte kind) {
         if (depth == open.length) {
             open = Arrays.copyOf(open, depth * 2);
         }
@@ -161,6 +176,7 @@ public abstract sealed class CodeReader permits InstructionReader {
         depth--;
     }
 
+    /** {@code else}: only directly in an {@code if}. */
     final void elseOpcode() {
         if (open[depth - 1] != IF) {
             throw malformed("END opcode expected");
@@ -168,6 +184,7 @@ public abstract sealed class CodeReader permits InstructionReader {
         open[depth - 1] = ELSE;
     }
 
+    /** Legacy {@code catch}/{@code catch_all}: only directly in a {@code try}. */
     final void catchOpcode() {
         byte kind = open[depth - 1];
         if (kind != TRY && kind != TRY_CATCH) {
@@ -207,7 +224,39 @@ public abstract sealed class CodeReader permits InstructionReader {
     };
 
     // ---------------------------------------------------------------- immediates
+    // (the lists are reused: valid until the next instruction)
 
+    /** @return br_table's targets, read by {@link #labels} */
+    final int[] labelList() {
+        return labelList;
+    }
+
+    /** @return a typed select's types, read by {@link #valTypes} */
+    final int[] typeList() {
+        return typeList;
+    }
+
+    /** @return try_table's catch clauses (kind, tag, label each), read by {@link #catches} */
+    final int[] catchList() {
+        return catchList;
+    }
+
+    /** @return the alignment (log2) of the memory argument read last */
+    final int memAlign() {
+        return memAlign;
+    }
+
+    /** @return the memory index of the memory argument read last */
+    final int memIndex() {
+        return memIndex;
+    }
+
+    /** @return the offset of the memory argument read last */
+    final long memOffset() {
+        return memOffset;
+    }
+
+    /** Reads br_table's target labels. @return how many (the default label follows) */
     final int labels() {
         int n = in.u32();
         // grown as targets are read, never to the declared count: each takes at least one byte,
@@ -222,6 +271,7 @@ public abstract sealed class CodeReader permits InstructionReader {
         return n;
     }
 
+    /** Reads a typed select's value types. @return how many */
     final int valTypes() {
         int n = in.u32();
         for (int i = 0; i != n; i++) {
@@ -234,6 +284,7 @@ public abstract sealed class CodeReader permits InstructionReader {
         return n;
     }
 
+    /** Reads try_table's catch clauses. @return how many */
     final int catches() {
         int n = in.u32();
         for (int i = 0; i != n; i++) {
@@ -254,6 +305,7 @@ public abstract sealed class CodeReader permits InstructionReader {
         return n;
     }
 
+    /** @return br_on_cast's nullability flags */
     final int castFlags() {
         int at = in.pos();
         int flags = in.u8();
@@ -263,7 +315,7 @@ public abstract sealed class CodeReader permits InstructionReader {
         return flags;
     }
 
-    /** Reads a memory argument into {@link #memAlign}, {@link #memIndex} and {@link #memOffset}. */
+    /** Reads a memory argument: see {@link #memAlign()}, {@link #memIndex()}, {@link #memOffset()}. */
     final void memarg() {
         int at = in.pos();
         int flags = in.u32();
@@ -284,6 +336,7 @@ public abstract sealed class CodeReader permits InstructionReader {
         return x;
     }
 
+    /** Reads a reserved zero byte. */
     final void zeroByte() {
         int at = in.pos();
         if (in.u8() != 0) {

@@ -9,6 +9,13 @@ final class Vectors {
     private Vectors() {
     }
 
+    /** A malformed token among the literals is reported as such, before their count. */
+    private static void malformedToken(Cursor c) {
+        if (c.kind() == Lexer.RESERVED) {
+            throw c.unexpected();
+        }
+    }
+
     /** @return the number of lanes of a shape keyword, or 0 if it is none */
     static int lanes(String shape) {
         return switch (shape) {
@@ -38,6 +45,7 @@ final class Vectors {
         while (c.atNumber()) {
             c.advance();
         }
+        malformedToken(c);
         if (c.pos() - first != lanes) {
             throw c.error("wrong number of lane literals", at);
         }
@@ -85,6 +93,7 @@ final class Vectors {
         while (c.atNumber()) {
             c.advance();
         }
+        malformedToken(c);
         if (c.pos() - first != 16) {
             throw c.error("invalid lane length", at);
         }

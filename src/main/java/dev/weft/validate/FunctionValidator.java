@@ -40,6 +40,18 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
      */
     static final int MAX_LOCALS = 50_000;
 
+    // the definition's operand and result types, as static finals: cheaper than a call per
+    // instruction while the validator still runs interpreted
+    private static final byte[][] PARAMS = WasmInstructions.paramsTable();
+    private static final byte[][] RESULTS = WasmInstructions.resultsTable();
+    private static final byte[] NATURAL = new byte[WasmInstructions.COUNT];
+
+    static {
+        for (int i = 0; i < NATURAL.length; i++) {
+            NATURAL[i] = (byte) WasmInstructions.naturalAlignment(i);
+        }
+    }
+
     private final ModuleContext c;
     private final InstructionReader reader;
     /** Per instruction: its support in the validator's scope ({@link ModuleValidator.Scope#support()}). */
@@ -154,9 +166,11 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
 
     @Override
     public void operator(int instr) {
-        check(instr);
-        byte[] params = WasmInstructions.params(instr);
-        byte[] results = WasmInstructions.results(instr);
+        if (support[instr] != ModuleValidator.Scope.SUPPORTED) {
+            check(instr);
+        }
+        byte[] params = PARAMS[instr];
+        byte[] results = RESULTS[instr];
         int n = params.length;
         if (results.length == 1) {
             // the common shapes, operands already of the right type: rewrite the stack in place
@@ -176,7 +190,18 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
 
     @Override
     public void memoryAccess(int instr, int align, int memory, long offset) {
-        check(instr);
+        byte[] params = PARAMS[instr];
+        // the common form: memory 0 of a module with memories, a 32-bit offset, natural or smaller
+        // alignment, a load whose i32 address is on top
+        if (memory == 0 && c.memoryCount > 0 && offset >>> 32 == 0 && params.length == 1
+                && support[instr] == ModuleValidator.Scope.SUPPORTED && sp > height && vals[sp - 1] == I32
+                && align <= NATURAL[instr] && !reader.memoryIndexEncoded()) {
+            vals[sp - 1] = RESULTS[instr][0];
+            return;
+        }
+        if (support[instr] != ModuleValidator.Scope.SUPPORTED) {
+            check(instr);
+        }
         checkMemarg(memory, offset);
         if (align > WasmInstructions.naturalAlignment(instr)) {
             throw invalid("alignment must not be larger than natural");
@@ -229,15 +254,25 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
 
     /** Pops and pushes a memory instruction's types, with {@code addr} the memory's address type. */
     private void typeMemoryAccess(int instr) {
-        byte[] params = WasmInstructions.params(instr);
+        byte[] params = PARAMS[instr];
+        byte[] results = RESULTS[instr];
+        // a load of a 32-bit memory: the address on top is an i32, replaced by the result
+        if (params.length == 1 && results.length == 1 && sp > height && vals[sp - 1] == I32) {
+            vals[sp - 1] = results[0];
+            return;
+        }
         for (int i = params.length - 1; i >= 0; i--) {
             pop(params[i] == WasmInstructions.ADDR ? I32 : params[i]);
         }
-        pushAll(WasmInstructions.results(instr));
+        pushAll(results);
     }
 
     @Override
     public void i32Const(int value) {
+        if (sp < vals.length) {
+            vals[sp++] = I32;
+            return;
+        }
         push(I32);
     }
 
@@ -277,6 +312,10 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
 
     @Override
     public void block(int blockType) {
+        if (blockType == TypeCodes.BLOCK_EMPTY) {
+            pushFrame(K_BLOCK, NONE, NONE);
+            return;
+        }
         byte[] params = blockParams(blockType);
         byte[] results = blockResults(blockType);
         popAll(params);
@@ -318,6 +357,16 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
 
     @Override
     public void brIf(int label) {
+        if (label >= 0 && label < depth && sp > height && vals[sp - 1] == I32) {
+            // the condition on top; a label that takes no values leaves the stack as it is
+            byte[] types = labelTypes(depth - 1 - label);
+            sp--;
+            if (types.length != 0) {
+                popAll(types);
+                pushAll(types);
+            }
+            return;
+        }
         byte[] types = labelTypes(labelFrame(label));
         pop(I32);
         if (types.length != 0) {
@@ -339,6 +388,20 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
 
     @Override
     public void call(int function) {
+        if (function >= 0 && function < c.funcTypes.length) {
+            int t = c.funcTypes[function];
+            byte[] params = c.typeParams[t];
+            byte[] results = c.typeResults[t];
+            int n = params.length;
+            if (sp - height >= n && (n == 0 || n == 1 && vals[sp - 1] == params[0]) && results.length <= 1
+                    && sp - n < vals.length) {
+                sp -= n;
+                if (results.length == 1) {
+                    vals[sp++] = results[0];
+                }
+                return;
+            }
+        }
         if (!ModuleContext.inRange(function, c.functionCount())) {
             throw invalid("unknown function " + Integer.toUnsignedString(function));
         }
@@ -459,11 +522,19 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
 
     @Override
     public void localGet(int local) {
+        if (local >= 0 && local < localCount && sp < vals.length) {
+            vals[sp++] = locals[local];
+            return;
+        }
         push(local(local));
     }
 
     @Override
     public void localSet(int local) {
+        if (local >= 0 && local < localCount && sp > height && vals[sp - 1] == locals[local]) {
+            sp--;
+            return;
+        }
         pop(local(local));
     }
 
