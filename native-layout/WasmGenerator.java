@@ -793,6 +793,11 @@ public class WasmGenerator {
      * @param inline whether one-byte u32 immediates are read inline from the reader's fields
      */
     static String readCase(Instr in, String r, boolean inline) {
+        return readCase(in, r, inline, false);
+    }
+
+    /** @param inLoopCase whether the case is in a loop, where {@code at} is the opcode's offset */
+    static String readCase(Instr in, String r, boolean inline, boolean inLoopCase) {
         StringBuilder b = new StringBuilder();
         List<String> args = new ArrayList<>();
         for (Imm i : in.imms) {
@@ -836,9 +841,19 @@ public class WasmGenerator {
                     continue;
                 }
                 case "memory" -> b.append("int ").append(p).append(" = ").append(r).append("memoryIndex(); ");
-                // the one-byte form inline: the loop runs interpreted until the JIT compiles it
-                default -> b.append("int ").append(p).append(inline
-                        ? " = in.pos < in.limit && bytes[in.pos] >= 0 ? bytes[in.pos++] : in.u32(); " : " = in.u32(); ");
+                // the one-byte form inline: the loop runs interpreted until the JIT compiles it; in the
+                // loop the first immediate starts right after the opcode, at at + 1
+                default -> {
+                    if (inLoopCase && args.isEmpty() && b.isEmpty()) {
+                        b.append("int ").append(p).append("; if (at + 1 < in.limit && (").append(p)
+                                .append(" = bytes[at + 1]) >= 0) { in.pos = at + 2; } else { ").append(p)
+                                .append(" = in.u32(); } ");
+                    } else {
+                        b.append("int ").append(p).append(inline
+                                ? " = in.pos < in.limit && bytes[in.pos] >= 0 ? bytes[in.pos++] : in.u32(); "
+                                : " = in.u32(); ");
+                    }
+                }
             }
             args.add(p);
         }
@@ -921,6 +936,11 @@ public class WasmGenerator {
      */
     static void cases(StringBuilder b, int prefix, String indent, String lookup,
             java.util.function.Predicate<Instr> include, String r, boolean inline) {
+        cases(b, prefix, indent, lookup, include, r, inline, false);
+    }
+
+    static void cases(StringBuilder b, int prefix, String indent, String lookup,
+            java.util.function.Predicate<Instr> include, String r, boolean inline, boolean inLoop) {
         Map<String, List<Instr>> groups = new LinkedHashMap<>();
         for (Instr in : INSTRS) {
             if (in.prefix != prefix || !include.test(in)) {
@@ -929,8 +949,8 @@ public class WasmGenerator {
             if (in.direct()) {
                 groups.computeIfAbsent(in.kinds(), k -> new ArrayList<>()).add(in);
             } else {
-                b.append(indent).append("case ").append(hex(in.code)).append(" -> { ").append(readCase(in, r, inline))
-                        .append(" }\n");
+                b.append(indent).append("case ").append(hex(in.code)).append(" -> { ")
+                        .append(readCase(in, r, inline, inLoop)).append(" }\n");
             }
         }
         for (Map.Entry<String, List<Instr>> g : groups.entrySet()) {
@@ -980,7 +1000,7 @@ public class WasmGenerator {
                             int op = bytes[at] & 0xFF;
                             switch (op) {
                 """.formatted(what, method));
-        cases(b, 0, "                ", "WasmInstructions.SINGLE[op]", WasmGenerator::inLoop, "", true);
+        cases(b, 0, "                ", "WasmInstructions.SINGLE[op]", WasmGenerator::inLoop, "", true, true);
         b.append("""
                                 default -> rare(op, v);
                             }
