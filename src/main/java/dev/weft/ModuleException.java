@@ -24,6 +24,20 @@ public abstract sealed class ModuleException extends WeftException
         this.offset = offset;
     }
 
+    /**
+     * For errors whose position is not a byte offset of a binary (the text format's line and
+     * column).
+     *
+     * @param reason what is wrong, in the specification's words where it has them
+     * @param offset offset of the problem in its input, or -1
+     * @param where where the problem is, appended to the message in parentheses
+     */
+    protected ModuleException(String reason, long offset, String where) {
+        super(reason + " (" + where + ")");
+        this.reason = reason;
+        this.offset = offset;
+    }
+
     /** {@return the byte offset in the module binary where the problem was found, or -1 if none applies} */
     public long offset() {
         return offset;

@@ -8,6 +8,7 @@ import dev.weft.decode.Export;
 import dev.weft.decode.Import;
 import dev.weft.decode.ModuleDecoder;
 import dev.weft.runtime.EngineLog;
+import dev.weft.text.TextFormat;
 import dev.weft.translate.Translator;
 import dev.weft.validate.ModuleValidator;
 
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -143,9 +145,23 @@ public final class WasmModule {
     }
 
     /**
-     * Reads, decodes and validates a module file (see {@link #parse(byte[])}).
+     * Compiles a module written in the WebAssembly text format, then loads it like a binary (see
+     * {@link #parse(byte[])}).
      *
-     * @param path the {@code .wasm} file
+     * @param text the module: {@code (module …)}, or its fields alone
+     * @return the module
+     * @throws TextFormatException if the text is not a module in the text format
+     * @throws ModuleException if the module is invalid or exceeds an implementation limit
+     */
+    public static WasmModule parseText(String text) {
+        return parse(TextFormat.compile(text));
+    }
+
+    /**
+     * Reads, decodes and validates a module file: a binary, or text if its name ends in
+     * {@code .wat} (see {@link #parse(byte[])}).
+     *
+     * @param path the {@code .wasm} (or {@code .wat}) file
      * @return the module
      * @throws UncheckedIOException if the file cannot be read
      * @throws ModuleException if the module is malformed or invalid
@@ -157,7 +173,11 @@ public final class WasmModule {
             if (size > MAX_MODULE_BYTES) {
                 throw new UnsupportedFeatureException("module larger than " + MAX_MODULE_BYTES + " bytes", -1);
             }
-            return compile(Files.readAllBytes(path));
+            byte[] bytes = Files.readAllBytes(path);
+            if (path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wat")) {
+                bytes = TextFormat.compile(bytes, path.toString());
+            }
+            return compile(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }

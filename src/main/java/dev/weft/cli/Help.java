@@ -12,6 +12,9 @@ final class Help {
               FILE.wasm [ARG...]                  the same as run FILE.wasm [ARG...]
               disasm FILE.wasm [FUNCTION]         show the internal code of every function, or one
               stats FILE.wasm [--top N]           code sizes and instruction counts before and after translation
+              wast [--validate] FILE.wast...      run spec-test scripts, print failed commands and a summary
+                                                  (exit 0 all passed, 3 a command failed)
+              print FILE.wasm                     print a binary module in the text format
               help [COMMAND]                      this text, or a command's (also: weft COMMAND --help)
             options:
               --dispatch switch|handles           the interpreter's dispatch mode

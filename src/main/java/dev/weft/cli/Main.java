@@ -48,8 +48,11 @@ import java.util.stream.Stream;
  *                                              call an export, print its results one per line
  * weft disasm FILE.wasm [FUNCTION]             show the translated code (index or name)
  * weft stats FILE.wasm [--top N]               sizes and instruction counts before and after translation
+ * weft wast [--validate] FILE.wast...          run spec-test scripts ({@link WastCommand})
+ * weft print FILE.wasm                         print a module in the text format ({@link PrintCommand})
  * weft --help | -h, weft COMMAND --help, weft --version
  * </pre>
+ * A module file whose name ends in {@code .wat} is read in the text format.
  * Options of {@code run} come before the file; everything after the file goes to the guest:
  * {@code --dir HOST[::GUEST]} preopens a host directory (as GUEST, default the same path),
  * {@code --env NAME=VALUE} sets an environment variable ({@code --env NAME} passes the host's),
@@ -153,6 +156,8 @@ public final class Main {
                 case "run" -> runCommand(RunOptions.parse(args, dispatch, hostEnv));
                 case "disasm" -> disasm(args);
                 case "stats" -> args.contains("--help") || args.contains("-h") ? printHelp(Help.STATS) : Stats.run(args, out);
+                case "wast" -> WastCommand.run(args, dispatch, out);
+                case "print" -> PrintCommand.run(args, out);
                 case "help" -> help(args);
                 default -> {
                     if (!looksLikeAFile(command)) {

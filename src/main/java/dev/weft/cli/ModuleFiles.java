@@ -42,12 +42,15 @@ final class ModuleFiles {
         } catch (IOException e) {
             throw new CliFailure(Main.BAD_MODULE, "cannot read " + file + ": " + e.getMessage(), e);
         }
-        String notWasm = describeNonModule(file, head);
+        boolean text = file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wat") || looksLikeModuleText(head);
+        String notWasm = text ? null : describeNonModule(file, head);
         if (notWasm != null) {
             throw new CliFailure(Main.BAD_MODULE, notWasm, null);
         }
         try {
-            return WasmModule.parse(file);
+            return text ? WasmModule.parseText(Files.readString(file)) : WasmModule.parse(file);
+        } catch (IOException e) {
+            throw new CliFailure(Main.BAD_MODULE, "cannot read " + file + ": " + e.getMessage(), e);
         } catch (ModuleException | InternalErrorException e) {
             throw new CliFailure(Main.BAD_MODULE, file + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
@@ -79,13 +82,20 @@ final class ModuleFiles {
                 + " it starts with " + HexFormat.ofDelimiter(" ").formatHex(head, 0, Math.min(4, head.length)) + ")";
     }
 
+    /** Whether a file that is not named .wat starts like a module in the text format (read as one). */
+    private static boolean looksLikeModuleText(byte[] head) {
+        return isText(head) && stripLeadingComments(new String(head, StandardCharsets.ISO_8859_1)).startsWith("(module");
+    }
+
     private static String kind(byte[] head) {
         String text = new String(head, StandardCharsets.ISO_8859_1);
         String code = stripLeadingComments(text);
-        if (code.startsWith("(module") || code.startsWith("(component") || code.startsWith("(func")
-                || (code.startsWith("(") && isText(head))) {
-            return "looks like WebAssembly text (.wat), not a binary module: convert it first,"
-                    + " e.g. with wat2wasm (package wabt) or wasm-tools parse";
+        if (code.startsWith("(component")) {
+            return "is a WebAssembly component in the text format; Weft runs core modules";
+        }
+        if (code.startsWith("(") && isText(head)) {
+            return "looks like WebAssembly text but not a module (it does not start with \"(module\");"
+                    + " name it .wat to read it as a module's fields";
         }
         if (startsWith(head, 0x7F, 'E', 'L', 'F')) {
             return "is an ELF executable or library, not a WebAssembly module";

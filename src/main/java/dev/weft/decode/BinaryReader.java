@@ -13,8 +13,10 @@ import dev.weft.MalformedModuleException;
  */
 public final class BinaryReader {
     private final byte[] bytes;
-    private int pos;
-    private int limit;
+    // read directly by the instruction reader's loop (same package), which runs interpreted until
+    // the JIT has compiled it: a field is much cheaper than a call there
+    int pos;
+    int limit;
 
     /**
      * @param bytes the module binary
@@ -221,6 +223,17 @@ public final class BinaryReader {
 
     /** @return an unsigned LEB128 value of at most 64 bits */
     public long u64() {
+        if (pos < limit) {
+            int b = bytes[pos];
+            if (b >= 0) {
+                pos++;
+                return b;
+            }
+        }
+        return u64Slow();
+    }
+
+    private long u64Slow() {
         int start = pos;
         long result = 0;
         for (int shift = 0; ; shift += 7) {

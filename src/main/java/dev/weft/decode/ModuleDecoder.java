@@ -93,9 +93,10 @@ public final class ModuleDecoder {
     private static final int CODE = 10;
     private static final int DATA = 11;
     private static final int DATA_COUNT = 12;
+    private static final int TAG = 13;
 
     /** Position of each non-custom section id in the required order (data count comes before code). */
-    private static final int[] ORDER = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 10};
+    private static final int[] ORDER = {0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11, 6};
 
     private static final int[] NO_INTS = {};
     private static final FunctionType[] NO_TYPES = {};
@@ -130,6 +131,8 @@ public final class ModuleDecoder {
     private DataSegment[] data = NO_DATA;
     private final List<CustomSection> customSections = new ArrayList<>();
     private NameSection names;
+    /** Finds where constant expressions end; created on the first. */
+    private InstructionReader constants;
 
     private ModuleDecoder(byte[] bytes) {
         this.bytes = bytes;
@@ -155,7 +158,7 @@ public final class ModuleDecoder {
         while (!in.atEnd()) {
             int idAt = in.pos();
             int id = in.u8();
-            if (id > DATA_COUNT) {
+            if (id > TAG) {
                 throw ModuleReader.malformed("malformed section id", idAt);
             }
             if (id != CUSTOM) {
@@ -204,6 +207,7 @@ public final class ModuleDecoder {
             }
             case CODE -> codeSection();
             case DATA -> dataSection();
+            case TAG -> tagSection();
             default -> throw new IllegalStateException("section id " + id); // excluded by the caller
         }
     }
@@ -221,15 +225,92 @@ public final class ModuleDecoder {
         }
     }
 
+    /**
+     * The type section of WebAssembly 3.0: recursion groups of subtypes of function, struct and
+     * array types. The model holds function types; everything else is decoded (so that malformed
+     * encodings are found) and noted as unsupported, with an empty function type in its place.
+     */
     private void typeSection() {
         int n = in.count(MAX_TYPES, "types");
-        types = new FunctionType[n];
+        List<FunctionType> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            in.functionTypeTag();
-            ValueType[] params = valueTypes(MAX_PARAMS, "parameters");
-            ValueType[] results = valueTypes(MAX_RESULTS, "results");
-            types[i] = FunctionType.of(params, results);
+            int at = in.pos();
+            if (in.primitives().peekU8() == 0x4E) {
+                in.u8();
+                int m = in.count(MAX_TYPES, "types");
+                ModuleReader.checkLimit(list.size() + m, MAX_TYPES, "types", at);
+                in.unsupported("recursive type groups (GC)", at);
+                for (int k = 0; k < m; k++) {
+                    list.add(subtype());
+                }
+            } else {
+                list.add(subtype());
+            }
         }
+        types = list.toArray(NO_TYPES);
+    }
+
+    private FunctionType subtype() {
+        int at = in.pos();
+        int b = in.primitives().peekU8();
+        if (b == 0x50 || b == 0x4F) {
+            in.u8();
+            in.unsupported("subtypes (GC)", at);
+            int supers = in.count(MAX_TYPES, "supertypes");
+            for (int k = 0; k < supers; k++) {
+                in.index();
+            }
+        }
+        int formAt = in.pos();
+        int form = in.u8();
+        switch (form) {
+            case 0x60 -> {
+                ValueType[] params = valueTypes(MAX_PARAMS, "parameters");
+                ValueType[] results = valueTypes(MAX_RESULTS, "results");
+                return FunctionType.of(params, results);
+            }
+            case 0x5F -> {
+                int fields = in.count(MAX_TYPES, "fields");
+                for (int k = 0; k < fields; k++) {
+                    fieldType();
+                }
+            }
+            case 0x5E -> fieldType();
+            default -> throw ModuleReader.malformed(form >= 0x80 ? "integer representation too long"
+                    : "malformed definition type", formAt);
+        }
+        in.unsupported("struct and array types (GC)", formAt);
+        return FunctionType.of(new ValueType[0], new ValueType[0]);
+    }
+
+    private void fieldType() {
+        int b = in.primitives().peekU8();
+        if (b == TypeCodes.I8 || b == TypeCodes.I16) {
+            in.u8();
+        } else {
+            in.valueType();
+        }
+        int at = in.pos();
+        if (in.u8() > 1) {
+            throw ModuleReader.malformed("malformed mutability", at);
+        }
+    }
+
+    /** The tag section (exception handling): decoded, and noted as unsupported. */
+    private void tagSection() {
+        int n = in.count(MAX_IMPORTS, "tags");
+        for (int i = 0; i < n; i++) {
+            tagType();
+        }
+    }
+
+    private void tagType() {
+        int at = in.pos();
+        if (in.u8() != 0x00) {
+            throw ModuleReader.malformed("malformed tag attribute", at);
+        }
+        in.index();
+        in.unsupported("tags (exception handling)", at);
     }
 
     private ValueType[] valueTypes(int max, String what) {
@@ -257,6 +338,7 @@ public final class ModuleDecoder {
                 case 0x01 -> imports.add(module, name, in.tableType());
                 case 0x02 -> imports.add(module, name, in.memoryType());
                 case 0x03 -> imports.add(module, name, in.globalType());
+                case 0x04 -> tagType();
                 default -> throw ModuleReader.malformed("malformed import kind", kindAt);
             }
         }
@@ -277,7 +359,20 @@ public final class ModuleDecoder {
         ModuleReader.checkLimit(n + imports.tableCount, MAX_TABLES, "tables", at);
         definedTables = new TableType[n];
         for (int i = 0; i < n; i++) {
+            int tableAt = in.pos();
+            boolean initialised = in.primitives().peekU8() == 0x40;
+            if (initialised) {
+                // WebAssembly 3.0: 0x40 0x00, the table type, then an initialiser expression
+                in.u8();
+                if (in.u8() != 0x00) {
+                    throw ModuleReader.malformed("malformed table", tableAt + 1);
+                }
+                in.unsupported("tables with an initialiser expression", tableAt);
+            }
             definedTables[i] = in.tableType();
+            if (initialised) {
+                constExpr();
+            }
         }
     }
 
@@ -302,7 +397,14 @@ public final class ModuleDecoder {
     }
 
     private ConstExpr constExpr() {
-        return ConstExprScanner.scan(in.primitives());
+        BinaryReader r = in.primitives();
+        int start = r.pos();
+        if (constants == null) {
+            constants = new InstructionReader(r.bytes());
+        }
+        int end = constants.readExpression(start, r.limit(), CodeReader.SKIP);
+        r.pos(end);
+        return new ConstExpr(start, end - start);
     }
 
     private void exportSection() {
@@ -316,6 +418,10 @@ public final class ModuleDecoder {
                 case 0x01 -> ExternKind.TABLE;
                 case 0x02 -> ExternKind.MEMORY;
                 case 0x03 -> ExternKind.GLOBAL;
+                case 0x04 -> {
+                    in.unsupported("tags (exception handling)", kindAt);
+                    yield ExternKind.GLOBAL; // a placeholder: the module is unsupported
+                }
                 default -> throw ModuleReader.malformed("malformed export kind", kindAt);
             };
             exports[i] = new Export(name, kind, in.index());
@@ -427,6 +533,9 @@ public final class ModuleDecoder {
         }
         if (dataCount >= 0 && dataCount != data.length) {
             throw ModuleReader.malformed("data count and data section have inconsistent lengths", dataCountAt);
+        }
+        if (in.unsupported != null) {
+            throw in.unsupported;
         }
         Import[] resolvedImports = imports.resolve(types);
         int[] functionTypes = concat(imports.functionTypes(), definedFunctionTypes);

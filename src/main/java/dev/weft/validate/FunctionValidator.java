@@ -1,12 +1,7 @@
 package dev.weft.validate;
 
-import static dev.weft.decode.WasmOpcodes.*;
-import static dev.weft.validate.ValTypes.EXTERNREF;
-import static dev.weft.validate.ValTypes.F32;
-import static dev.weft.validate.ValTypes.F64;
 import static dev.weft.validate.ValTypes.FUNCREF;
 import static dev.weft.validate.ValTypes.I32;
-import static dev.weft.validate.ValTypes.I64;
 import static dev.weft.validate.ValTypes.NONE;
 import static dev.weft.validate.ValTypes.UNKNOWN;
 import static dev.weft.validate.ValTypes.V128;
@@ -15,82 +10,78 @@ import dev.weft.InvalidModuleException;
 import dev.weft.MalformedModuleException;
 import dev.weft.UnsupportedFeatureException;
 import dev.weft.decode.BinaryReader;
-import dev.weft.decode.WasmOpcodes;
+import dev.weft.decode.CodeReader;
+import dev.weft.decode.InstructionReader;
+import dev.weft.decode.InstructionVisitor;
+import dev.weft.decode.TypeCodes;
+import dev.weft.decode.WasmInstructions;
 
 import java.util.Arrays;
 
 /**
- * Validates function bodies in one pass over their bytes: the local declarations, then every
- * instruction with the operand- and control-stack algorithm of the specification's appendix
- * (including the polymorphic stack after {@code unreachable}, {@code br}, {@code br_table} and
- * {@code return}).
+ * Validates function bodies: reads the local declarations, then has the {@link InstructionReader}
+ * decode every instruction and checks it, as its {@link InstructionVisitor}, with the operand- and
+ * control-stack algorithm of the specification's appendix ({@link ValidationStacks}).
  *
- * <p>Malformed bytes (illegal opcodes, bad LEB128, misplaced {@code else}, missing {@code end},
- * non-zero reserved bytes) throw {@link MalformedModuleException}; broken typing rules throw
- * {@link InvalidModuleException}; more locals than {@link #MAX_LOCALS} or operands than
- * {@link #MAX_OPERANDS} throw {@link UnsupportedFeatureException}. All offsets are those of the
- * offending instruction.
+ * <p>Instructions whose operand and result types the definition gives are checked from them
+ * ({@link #operator}, {@link #memoryAccess}, …); the others have a rule here. An instruction of a
+ * feature outside the validator's {@link ModuleValidator.Scope} is unsupported.
  *
- * <p>Built for speed: one instance serves all functions of a module; the operand stack is a
- * growable {@code byte[]} of type codes and the control stack a set of parallel arrays, so an
- * instruction allocates nothing; nesting depth costs heap, not Java stack.
+ * <p>Malformed bytes throw {@link MalformedModuleException} (from the reader); broken typing rules
+ * throw {@link InvalidModuleException}; more locals than {@link #MAX_LOCALS} or operands than
+ * {@link #MAX_OPERANDS}, or an unsupported instruction, throw {@link UnsupportedFeatureException}.
+ * All offsets are those of the offending instruction. One instance serves all functions of a
+ * module, and an instruction allocates nothing.
  */
-final class FunctionValidator {
+final class FunctionValidator extends ValidationStacks implements InstructionVisitor {
     /**
      * Implementation limit on parameters plus declared locals of one function, the limit web
      * engines apply; beyond it a function is rejected as unsupported.
      */
     static final int MAX_LOCALS = 50_000;
 
-    /**
-     * Implementation limit on the operand stack height within one function. Legitimate code stays
-     * far below; without a bound, multi-value calls (1000 results for a few bytes) could make a
-     * 7 MB body claim gigabytes.
-     */
-    static final int MAX_OPERANDS = 1 << 20;
+    // the definition's operand and result types, as static finals: cheaper than a call per
+    // instruction while the validator still runs interpreted
+    private static final byte[][] PARAMS = WasmInstructions.paramsTable();
+    private static final byte[][] RESULTS = WasmInstructions.resultsTable();
+    private static final byte[] NATURAL = new byte[WasmInstructions.COUNT];
 
-    private static final byte K_BLOCK = 0;
-    private static final byte K_LOOP = 1;
-    private static final byte K_IF = 2;
-    private static final byte K_ELSE = 3;
-    private static final byte K_FUNC = 4;
+    static {
+        for (int i = 0; i < NATURAL.length; i++) {
+            NATURAL[i] = (byte) WasmInstructions.naturalAlignment(i);
+        }
+    }
 
     private final ModuleContext c;
-    private final byte[] code;
-    private final BinaryReader r;
-
-    // operand stack of type codes, at most MAX_OPERANDS long
-    private byte[] vals = new byte[256];
-    private int sp;
-
-    // control stack, one entry per open block; the innermost frame's height and
-    // unreachable flag are cached in fields and saved when a frame is pushed
-    private byte[] ctlKind = new byte[32];
-    private byte[][] ctlParams = new byte[32][];
-    private byte[][] ctlResults = new byte[32][];
-    private int[] ctlHeight = new int[32];
-    private boolean[] ctlUnreachable = new boolean[32];
-    private int depth;
-    private int height;
-    private boolean unreachable;
+    private final InstructionReader reader;
+    /** Per instruction: its support in the validator's scope ({@link ModuleValidator.Scope#support()}). */
+    private final byte[] support;
+    /** Whether memory indices may be encoded (multi-memory is within the scope). */
+    private final boolean multiMemory;
+    /**
+     * The first use of something valid but outside the scope, thrown once the module is known to be
+     * valid (an invalid module is invalid whatever it uses).
+     */
+    UnsupportedFeatureException unsupported;
 
     private byte[] locals = new byte[64];
+    /** The type index of the function being validated. */
+    private int currentType;
     private int localCount;
-    private int[] brTargets = new int[64];
 
-    // the block type just read by readBlockType
-    private byte[] btParams;
-    private byte[] btResults;
-
-    /** Offset of the instruction being validated (where errors point). */
-    private int instr;
     /** Set once a body uses {@code memory.init} or {@code data.drop} (needs a data count section). */
     boolean usesDataSegments;
 
-    FunctionValidator(ModuleContext c) {
+    FunctionValidator(ModuleContext c, ModuleValidator.Scope scope) {
         this.c = c;
-        this.code = c.bytes;
-        this.r = new BinaryReader(code, 0, 0);
+        this.reader = new InstructionReader(c.bytes);
+        this.support = scope.support();
+        this.multiMemory = scope.multiMemory();
+    }
+
+    @Override
+    int at() {
+        return reader.instructionStart();
     }
 
     /**
@@ -101,29 +92,23 @@ final class FunctionValidator {
      * @param length length of the body in bytes
      */
     void validate(int typeIndex, int offset, int length) {
-        r.limit(offset + length);
-        r.pos(offset);
-        byte[] params = c.typeParams[typeIndex];
-        readLocals(params);
-        sp = 0;
-        depth = 0;
-        height = 0;
-        unreachable = false;
+        currentType = typeIndex;
+        reader.beginBody(offset, length);
+        readLocals(c.typeParams[typeIndex], reader.input());
+        reset();
         // the function's parameters are locals, not operands: its frame has no parameters
         pushFrame(K_FUNC, NONE, c.typeResults[typeIndex]);
-        run();
+        reader.readCode(this);
     }
 
-    // ---------------------------------------------------------------- locals
-
-    private void readLocals(byte[] params) {
+    private void readLocals(byte[] params, BinaryReader r) {
         int at = r.pos();
         long groups = r.u32() & 0xFFFFFFFFL;
         int first = r.pos();
         long total = 0;
         for (long g = 0; g < groups; g++) {
             total += r.u32() & 0xFFFFFFFFL;
-            ValTypes.read(r);
+            CodeReader.readValType(r);
         }
         if (total >= 1L << 32) {
             throw new MalformedModuleException("too many locals", at);
@@ -143,7 +128,8 @@ final class FunctionValidator {
         int k = params.length;
         for (long g = 0; g < groups; g++) {
             int count = r.u32();
-            byte t = ValTypes.read(r);
+            int typeAt = r.pos();
+            byte t = ValTypes.of(CodeReader.readValType(r), typeAt);
             Arrays.fill(locals, k, k + count, t);
             k += count;
         }
@@ -151,713 +137,362 @@ final class FunctionValidator {
         localCount = n;
     }
 
-    // ---------------------------------------------------------------- main loop
+    // ---------------------------------------------------------------- typed instructions
 
-    /**
-     * The instruction loop. The most frequent instructions in their most frequent form (one-byte
-     * indices and constants, void blocks, operands already of the right type) are handled inline
-     * here on a local position; everything else, including every error, goes to
-     * {@link #general}, the complete and plain implementation of each instruction.
-     */
-    private void run() {
-        final byte[] code = this.code;
-        final int limit = r.limit();
-        int pos = r.pos();
-        while (true) {
-            if (pos >= limit) {
-                throw missingEnd(pos);
+    @Override
+    public void unsupported(int instr) {
+        throw new UnsupportedFeatureException(WasmInstructions.name(instr) + ": "
+                + WasmInstructions.featureName(WasmInstructions.feature(instr))
+                + " is not supported by Weft yet", at());
+    }
+
+    /** Checks that the instruction has validation rules, and notes it if it is outside the scope. */
+    private void check(int instr) {
+        byte s = support[instr];
+        if (s != ModuleValidator.Scope.SUPPORTED) {
+            if (s == ModuleValidator.Scope.NO_RULES) {
+                unsupported(instr);
             }
-            instr = pos;
-            int op = code[pos++] & 0xFF;
-            int x;
-            switch (op) {
-                case LOCAL_GET -> {
-                    if (pos < limit && (x = code[pos]) >= 0 && x < localCount) {
-                        pos++;
-                        push(locals[x]);
-                        continue;
-                    }
-                }
-                case LOCAL_SET -> {
-                    if (pos < limit && (x = code[pos]) >= 0 && x < localCount && sp > height
-                            && vals[sp - 1] == locals[x]) {
-                        pos++;
-                        sp--;
-                        continue;
-                    }
-                }
-                case LOCAL_TEE -> {
-                    if (pos < limit && (x = code[pos]) >= 0 && x < localCount && sp > height
-                            && vals[sp - 1] == locals[x]) {
-                        pos++;
-                        continue;
-                    }
-                }
-                case GLOBAL_GET -> {
-                    if (pos < limit && (x = code[pos]) >= 0 && x < c.globalTypes.length) {
-                        pos++;
-                        push(c.globalTypes[x]);
-                        continue;
-                    }
-                }
-                case I32_CONST -> {
-                    // up to 4 LEB128 bytes hold 28 bits: always a valid s32
-                    int next = shortLeb(code, pos, limit, 4);
-                    if (next >= 0) {
-                        pos = next;
-                        push(I32);
-                        continue;
-                    }
-                }
-                case I64_CONST -> {
-                    int next = shortLeb(code, pos, limit, 9);
-                    if (next >= 0) {
-                        pos = next;
-                        push(I64);
-                        continue;
-                    }
-                }
-                case DROP -> {
-                    if (sp > height) {
-                        sp--;
-                        continue;
-                    }
-                }
-                case BLOCK, LOOP -> {
-                    byte[] results = pos < limit ? shortBlockType(code[pos]) : null;
-                    if (results != null) {
-                        pos++;
-                        pushFrame(op == BLOCK ? K_BLOCK : K_LOOP, NONE, results);
-                        continue;
-                    }
-                }
-                case IF -> {
-                    byte[] results = pos < limit ? shortBlockType(code[pos]) : null;
-                    if (results != null && sp > height && vals[sp - 1] == I32) {
-                        pos++;
-                        sp--;
-                        pushFrame(K_IF, NONE, results);
-                        continue;
-                    }
-                }
-                case BR_IF -> {
-                    if (pos < limit && (x = code[pos]) >= 0 && x < depth && sp > height && vals[sp - 1] == I32) {
-                        pos++;
-                        sp--;
-                        byte[] types = labelTypes(depth - 1 - x);
-                        if (types.length != 0) {
-                            popAll(types);
-                            pushAll(types);
-                        }
-                        continue;
-                    }
-                }
-                case CALL -> {
-                    int next = shortLeb(code, pos, limit, 4);
-                    if (next >= 0 && (x = shortU32(code, pos, next)) < c.funcTypes.length) {
-                        pos = next;
-                        int t = c.funcTypes[x];
-                        popAll(c.typeParams[t]);
-                        pushAll(c.typeResults[t]);
-                        continue;
-                    }
-                }
-                case I32_LOAD, I64_LOAD, F32_LOAD, F64_LOAD, I32_LOAD8_S, I32_LOAD8_U, I32_LOAD16_S,
-                        I32_LOAD16_U, I64_LOAD8_S, I64_LOAD8_U, I64_LOAD16_S, I64_LOAD16_U, I64_LOAD32_S,
-                        I64_LOAD32_U, I32_STORE, I64_STORE, F32_STORE, F64_STORE, I32_STORE8, I32_STORE16,
-                        I64_STORE8, I64_STORE16, I64_STORE32 -> {
-                    int next = shortMemarg(code, pos, limit, ScalarSignatures.memory(op));
-                    if (next >= 0) {
-                        pos = next;
-                        int mem = ScalarSignatures.memory(op);
-                        int t = ScalarSignatures.result(mem);
-                        if (!ScalarSignatures.isStore(mem)) {
-                            if (sp > height && vals[sp - 1] == I32) {
-                                vals[sp - 1] = (byte) t;
-                                continue;
-                            }
-                            pop(I32);
-                            push(t);
-                        } else {
-                            if (sp - height >= 2 && vals[sp - 1] == t && vals[sp - 2] == I32) {
-                                sp -= 2;
-                                continue;
-                            }
-                            pop(t);
-                            pop(I32);
-                        }
-                        continue;
-                    }
-                }
-                case END -> {
-                    r.pos(pos);
-                    if (end()) {
-                        return;
-                    }
-                    continue;
-                }
-                default -> {
-                    int sig = ScalarSignatures.numeric(op);
-                    if (sig != 0) {
-                        applyNumeric(sig);
-                        continue;
-                    }
-                }
-            }
-            r.pos(pos);
-            if (general(op)) {
+            note(WasmInstructions.name(instr) + ": " + WasmInstructions.featureName(WasmInstructions.feature(instr))
+                    + " is not supported by Weft yet");
+        }
+    }
+
+    private void note(String what) {
+        if (unsupported == null) {
+            unsupported = new UnsupportedFeatureException(what, at());
+        }
+    }
+
+    @Override
+    public void operator(int instr) {
+        if (support[instr] != ModuleValidator.Scope.SUPPORTED) {
+            check(instr);
+        }
+        byte[] params = PARAMS[instr];
+        byte[] results = RESULTS[instr];
+        int n = params.length;
+        if (results.length == 1) {
+            // the common shapes, operands already of the right type: rewrite the stack in place
+            if (n == 1 && sp > height && vals[sp - 1] == params[0]) {
+                vals[sp - 1] = results[0];
                 return;
             }
-            pos = r.pos();
-        }
-    }
-
-    /**
-     * The memarg of a scalar load or store in its common form: a valid one-byte alignment and
-     * an offset of at most four bytes (so it cannot be malformed), with a memory present.
-     *
-     * @return the position after the memarg, or -1 to take the general path
-     */
-    private int shortMemarg(byte[] code, int pos, int limit, int mem) {
-        if (c.memoryCount == 0 || pos >= limit || code[pos] < 0 || code[pos] > ScalarSignatures.maxAlign(mem)) {
-            return -1;
-        }
-        return shortLeb(code, pos + 1, limit, 4);
-    }
-
-    /**
-     * Finds the end of a LEB128 number of at most {@code maxBytes} bytes, short enough that it
-     * cannot be malformed whatever its bits.
-     *
-     * @return the position after it, or -1 if it is longer or runs past {@code limit}
-     */
-    private static int shortLeb(byte[] code, int pos, int limit, int maxBytes) {
-        int last = Math.min(limit, pos + maxBytes);
-        for (int p = pos; p < last; p++) {
-            if (code[p] >= 0) {
-                return p + 1;
+            if (n == 2 && sp - height >= 2 && vals[sp - 1] == params[1] && vals[sp - 2] == params[0]) {
+                sp--;
+                vals[sp - 1] = results[0];
+                return;
             }
         }
-        return -1;
-    }
-
-    /** The value of the unsigned LEB128 number in {@code code[pos..end)} (at most 4 bytes). */
-    private static int shortU32(byte[] code, int pos, int end) {
-        int v = 0;
-        for (int p = end - 1; p >= pos; p--) {
-            v = v << 7 | (code[p] & 0x7F);
-        }
-        return v;
-    }
-
-    /**
-     * A block type of one byte: empty or a value type.
-     *
-     * @return its result types, or null for a type index or a malformed byte (general path)
-     */
-    private static byte[] shortBlockType(byte b) {
-        return b == 0x40 ? NONE : b >= 0x40 ? ValTypes.single(b) : null;
-    }
-
-    /**
-     * Validates one instruction whose opcode has been read; the reader stands after it.
-     *
-     * @param op the opcode
-     * @return true if the instruction was the {@code end} of the function body
-     */
-    private boolean general(int op) {
-        final BinaryReader r = this.r;
-        switch (op) {
-            case UNREACHABLE -> setUnreachable();
-            case NOP -> {
-            }
-            case BLOCK -> {
-                readBlockType();
-                popAll(btParams);
-                pushFrame(K_BLOCK, btParams, btResults);
-            }
-            case LOOP -> {
-                readBlockType();
-                popAll(btParams);
-                pushFrame(K_LOOP, btParams, btResults);
-            }
-            case IF -> {
-                readBlockType();
-                pop(I32);
-                popAll(btParams);
-                pushFrame(K_IF, btParams, btResults);
-            }
-            case ELSE -> {
-                if (ctlKind[depth - 1] != K_IF) {
-                    throw new MalformedModuleException("END opcode expected", instr);
-                }
-                checkFrameEnd(ctlResults[depth - 1]);
-                ctlKind[depth - 1] = K_ELSE;
-                sp = height;
-                unreachable = false;
-                pushAll(ctlParams[depth - 1]);
-            }
-            case END -> {
-                return end();
-            }
-            case BR -> {
-                int f = labelFrame(r.u32());
-                popAll(labelTypes(f));
-                setUnreachable();
-            }
-            case BR_IF -> {
-                int f = labelFrame(r.u32());
-                pop(I32);
-                byte[] types = labelTypes(f);
-                if (types.length != 0) {
-                    popAll(types);
-                    pushAll(types);
-                }
-            }
-            case BR_TABLE -> brTable();
-            case RETURN -> {
-                popAll(ctlResults[0]);
-                setUnreachable();
-            }
-            case CALL -> {
-                int f = r.u32();
-                if (!ModuleContext.inRange(f, c.functionCount())) {
-                    throw invalid("unknown function " + Integer.toUnsignedString(f));
-                }
-                int t = c.funcTypes[f];
-                popAll(c.typeParams[t]);
-                pushAll(c.typeResults[t]);
-            }
-            case CALL_INDIRECT -> {
-                int t = r.u32();
-                int table = r.u32();
-                checkTable(table);
-                checkType(t);
-                if (c.tableTypes[table] != FUNCREF) {
-                    throw invalid("type mismatch: call_indirect requires a table of funcref, table "
-                            + table + " holds " + ValTypes.name(c.tableTypes[table]));
-                }
-                pop(I32);
-                popAll(c.typeParams[t]);
-                pushAll(c.typeResults[t]);
-            }
-            case DROP -> popAny();
-            case SELECT -> select();
-            case SELECT_T -> {
-                int n = r.u32();
-                byte t = UNKNOWN;
-                for (int i = 0; i != n; i++) {
-                    t = ValTypes.read(r);
-                }
-                if (n != 1) {
-                    throw invalid("invalid result arity: typed select must name exactly one type");
-                }
-                pop(I32);
-                pop(t);
-                pop(t);
-                push(t);
-            }
-            case LOCAL_GET -> {
-                int x = r.u32();
-                if (!ModuleContext.inRange(x, localCount)) {
-                    throw unknownLocal(x);
-                }
-                push(locals[x]);
-            }
-            case LOCAL_SET -> {
-                int x = r.u32();
-                if (!ModuleContext.inRange(x, localCount)) {
-                    throw unknownLocal(x);
-                }
-                pop(locals[x]);
-            }
-            case LOCAL_TEE -> {
-                int x = r.u32();
-                if (!ModuleContext.inRange(x, localCount)) {
-                    throw unknownLocal(x);
-                }
-                byte t = locals[x];
-                if (sp > height && vals[sp - 1] == t) {
-                    break;
-                }
-                pop(t);
-                push(t);
-            }
-            case GLOBAL_GET -> push(c.globalTypes[global(r.u32())]);
-            case GLOBAL_SET -> {
-                int g = global(r.u32());
-                if (!c.globalMutable[g]) {
-                    throw invalid("global is immutable: global.set " + g);
-                }
-                pop(c.globalTypes[g]);
-            }
-            case TABLE_GET -> {
-                int x = r.u32();
-                checkTable(x);
-                pop(I32);
-                push(c.tableTypes[x]);
-            }
-            case TABLE_SET -> {
-                int x = r.u32();
-                checkTable(x);
-                pop(c.tableTypes[x]);
-                pop(I32);
-            }
-            case I32_LOAD, I64_LOAD, F32_LOAD, F64_LOAD, I32_LOAD8_S, I32_LOAD8_U, I32_LOAD16_S,
-                    I32_LOAD16_U, I64_LOAD8_S, I64_LOAD8_U, I64_LOAD16_S, I64_LOAD16_U, I64_LOAD32_S,
-                    I64_LOAD32_U -> {
-                int mem = ScalarSignatures.memory(op);
-                memarg(ScalarSignatures.maxAlign(mem));
-                pop(I32);
-                push(ScalarSignatures.result(mem));
-            }
-            case I32_STORE, I64_STORE, F32_STORE, F64_STORE, I32_STORE8, I32_STORE16, I64_STORE8,
-                    I64_STORE16, I64_STORE32 -> {
-                int mem = ScalarSignatures.memory(op);
-                memarg(ScalarSignatures.maxAlign(mem));
-                pop(ScalarSignatures.result(mem));
-                pop(I32);
-            }
-            case MEMORY_SIZE -> {
-                zeroByte();
-                checkMemory();
-                push(I32);
-            }
-            case MEMORY_GROW -> {
-                zeroByte();
-                checkMemory();
-                pop(I32);
-                push(I32);
-            }
-            case I32_CONST -> {
-                r.s32();
-                push(I32);
-            }
-            case I64_CONST -> {
-                r.s64();
-                push(I64);
-            }
-            case F32_CONST -> {
-                r.skip(4);
-                push(F32);
-            }
-            case F64_CONST -> {
-                r.skip(8);
-                push(F64);
-            }
-            case REF_NULL -> push(ValTypes.readRef(r));
-            case REF_IS_NULL -> {
-                int t = popAny();
-                if (!ValTypes.isRefOrUnknown(t)) {
-                    throw invalid("type mismatch: ref.is_null requires a reference but the stack has "
-                            + ValTypes.name(t));
-                }
-                push(I32);
-            }
-            case REF_FUNC -> {
-                int f = r.u32();
-                if (!ModuleContext.inRange(f, c.functionCount())) {
-                    throw invalid("unknown function " + Integer.toUnsignedString(f));
-                }
-                if (!c.declaredFunctions[f]) {
-                    throw invalid("undeclared function reference " + f);
-                }
-                push(FUNCREF);
-            }
-            case PREFIX_FC -> prefixFC();
-            case PREFIX_FD -> prefixFD();
-            default -> numeric(op);
-        }
-        return false;
-    }
-
-    // ---------------------------------------------------------------- operand stack
-
-    private void push(int t) {
-        if (sp == vals.length) {
-            growVals(sp + 1);
-        }
-        vals[sp++] = (byte) t;
-    }
-
-    private void pushAll(byte[] types) {
-        int n = types.length;
-        if (sp + n > vals.length) {
-            growVals(sp + n);
-        }
-        System.arraycopy(types, 0, vals, sp, n);
-        sp += n;
-    }
-
-    private void growVals(int needed) {
-        if (needed > MAX_OPERANDS) {
-            throw new UnsupportedFeatureException("operand stack deeper than " + MAX_OPERANDS
-                    + " values; Weft's limit", instr);
-        }
-        vals = Arrays.copyOf(vals, Math.max(needed, Math.min(vals.length * 2, MAX_OPERANDS)));
-    }
-
-    /** Pops a value of any type; Unknown when the polymorphic stack is empty. */
-    private int popAny() {
-        if (sp > height) {
-            return vals[--sp];
-        }
-        if (unreachable) {
-            return UNKNOWN;
-        }
-        throw invalid("type mismatch: instruction requires an operand but the stack is empty");
-    }
-
-    /** Pops a value that must have type {@code expect} (or be Unknown). */
-    private void pop(int expect) {
-        if (sp > height) {
-            int actual = vals[--sp];
-            if (actual != expect && actual != UNKNOWN) {
-                throw invalid("type mismatch: instruction requires " + ValTypes.name(expect)
-                        + " but the stack has " + ValTypes.name(actual));
-            }
-        } else if (!unreachable) {
-            throw invalid("type mismatch: instruction requires " + ValTypes.name(expect)
-                    + " but the stack is empty");
-        }
-    }
-
-    /**
-     * Pops {@code types} (the last one first). Work is proportional to the operands actually on
-     * the stack, and long exact matches are compared in bulk, so multi-value arities (up to
-     * 1000) stay cheap.
-     */
-    private void popAll(byte[] types) {
-        int n = types.length;
-        int avail = sp - height;
-        if (n > 8 && avail >= n && Arrays.equals(vals, sp - n, sp, types, 0, n)) {
-            sp -= n;
-            return;
-        }
-        int k = Math.min(n, avail);
-        for (int i = n - 1; i >= n - k; i--) {
-            pop(types[i]);
-        }
-        if (k < n) {
-            pop(types[n - k - 1]); // the stack is empty: fails unless it is polymorphic
-        }
-    }
-
-    private void setUnreachable() {
-        sp = height;
-        unreachable = true;
-    }
-
-    // ---------------------------------------------------------------- control stack
-
-    private void pushFrame(byte kind, byte[] params, byte[] results) {
-        if (depth == ctlKind.length) {
-            int n = depth * 2;
-            ctlKind = Arrays.copyOf(ctlKind, n);
-            ctlParams = Arrays.copyOf(ctlParams, n);
-            ctlResults = Arrays.copyOf(ctlResults, n);
-            ctlHeight = Arrays.copyOf(ctlHeight, n);
-            ctlUnreachable = Arrays.copyOf(ctlUnreachable, n);
-        }
-        if (depth > 0) {
-            ctlUnreachable[depth - 1] = unreachable;
-        }
-        ctlKind[depth] = kind;
-        ctlParams[depth] = params;
-        ctlResults[depth] = results;
-        ctlHeight[depth] = sp;
-        depth++;
-        height = sp;
-        unreachable = false;
-        pushAll(params);
-    }
-
-    /**
-     * Handles {@code end}.
-     *
-     * @return true if it closed the function body
-     */
-    private boolean end() {
-        int f = depth - 1;
-        byte[] results = ctlResults[f];
-        checkFrameEnd(results);
-        if (ctlKind[f] == K_IF) {
-            // no else branch: it would pass the parameters through unchanged
-            sp = height;
-            unreachable = false;
-            pushAll(ctlParams[f]);
-            checkFrameEnd(results);
-        }
-        if (f == 0) {
-            if (r.pos() != r.limit()) {
-                throw new MalformedModuleException("section size mismatch: bytes after the end of the function body",
-                        r.pos());
-            }
-            return true;
-        }
-        depth = f;
-        height = ctlHeight[f - 1];
-        unreachable = ctlUnreachable[f - 1];
+        popAll(params);
         pushAll(results);
-        return false;
     }
 
-    /** The stack of the innermost frame must hold exactly {@code results}; leaves it at its height. */
-    private void checkFrameEnd(byte[] results) {
-        int n = results.length;
-        if (sp - height == n && (n == 0 || n == 1 && vals[height] == results[0]
-                || Arrays.equals(vals, height, sp, results, 0, n))) {
-            sp = height;
+    @Override
+    public void memoryAccess(int instr, int align, int memory, long offset) {
+        byte[] params = PARAMS[instr];
+        // the common form: memory 0 of a module with memories, a 32-bit offset, natural or smaller
+        // alignment, a load whose i32 address is on top
+        if (memory == 0 && c.memoryCount > 0 && offset >>> 32 == 0 && params.length == 1
+                && support[instr] == ModuleValidator.Scope.SUPPORTED && sp > height && vals[sp - 1] == I32
+                && align <= NATURAL[instr] && !reader.memoryIndexEncoded()) {
+            vals[sp - 1] = RESULTS[instr][0];
             return;
         }
-        popAll(results);
-        if (sp != height) {
-            throw invalid("type mismatch: block leaves " + (sp - height) + " more value(s) on the stack than its "
-                    + n + " result(s)");
+        if (support[instr] != ModuleValidator.Scope.SUPPORTED) {
+            check(instr);
+        }
+        checkMemarg(memory, offset);
+        if (align > WasmInstructions.naturalAlignment(instr)) {
+            throw invalid("alignment must not be larger than natural");
+        }
+        typeMemoryAccess(instr);
+    }
+
+    @Override
+    public void atomicAccess(int instr, int align, int memory, long offset) {
+        check(instr);
+        checkMemarg(memory, offset);
+        if (align != WasmInstructions.naturalAlignment(instr)) {
+            throw invalid("alignment must be exactly natural");
+        }
+        typeMemoryAccess(instr);
+    }
+
+    @Override
+    public void laneAccess(int instr, int lane) {
+        check(instr);
+        if (lane >= WasmInstructions.lanes(instr)) {
+            throw invalid("invalid lane index");
+        }
+        popAll(WasmInstructions.params(instr));
+        pushAll(WasmInstructions.results(instr));
+    }
+
+    @Override
+    public void memoryLaneAccess(int instr, int align, int memory, long offset, int lane) {
+        check(instr);
+        checkMemarg(memory, offset);
+        if (align > WasmInstructions.naturalAlignment(instr)) {
+            throw invalid("alignment must not be larger than natural");
+        }
+        if (lane >= WasmInstructions.lanes(instr)) {
+            throw invalid("invalid lane index");
+        }
+        typeMemoryAccess(instr);
+    }
+
+    private void checkMemarg(int memory, long offset) {
+        checkMemory(memory);
+        if (reader.memoryIndexEncoded() && !multiMemory) {
+            note("memory index in a memory argument (multi-memory) is not supported by Weft yet");
+        }
+        if (offset >>> 32 != 0) {
+            throw invalid("offset out of range: " + Long.toUnsignedString(offset));
         }
     }
 
-    /** @return the frame index (from the bottom) that label {@code l} refers to */
-    private int labelFrame(int l) {
-        if (!ModuleContext.inRange(l, depth)) {
-            throw invalid("unknown label " + Integer.toUnsignedString(l));
+    /** Pops and pushes a memory instruction's types, with {@code addr} the memory's address type. */
+    private void typeMemoryAccess(int instr) {
+        byte[] params = PARAMS[instr];
+        byte[] results = RESULTS[instr];
+        // a load of a 32-bit memory: the address on top is an i32, replaced by the result
+        if (params.length == 1 && results.length == 1 && sp > height && vals[sp - 1] == I32) {
+            vals[sp - 1] = results[0];
+            return;
         }
-        return depth - 1 - l;
+        for (int i = params.length - 1; i >= 0; i--) {
+            pop(params[i] == WasmInstructions.ADDR ? I32 : params[i]);
+        }
+        pushAll(results);
     }
 
-    private byte[] labelTypes(int frame) {
-        return ctlKind[frame] == K_LOOP ? ctlParams[frame] : ctlResults[frame];
+    @Override
+    public void i32Const(int value) {
+        if (sp < vals.length) {
+            vals[sp++] = I32;
+            return;
+        }
+        push(I32);
     }
 
-    private void brTable() {
-        int n = r.u32();
-        // grown as targets are read, never to the declared count: each target takes at least
-        // one byte, so a bogus count runs out of bytes first
-        for (int i = 0; i != n; i++) {
-            int target = r.u32();
-            if (i == brTargets.length) {
-                brTargets = Arrays.copyOf(brTargets, i * 2);
-            }
-            brTargets[i] = target;
+    @Override
+    public void i64Const(long value) {
+        push(ValTypes.I64);
+    }
+
+    @Override
+    public void f32Const(int bits) {
+        push(ValTypes.F32);
+    }
+
+    @Override
+    public void f64Const(long bits) {
+        push(ValTypes.F64);
+    }
+
+    @Override
+    public void i8x16Shuffle(long low, long high) {
+        check(WasmInstructions.I8X16_SHUFFLE);
+        // every lane index byte must be below 32: no byte may have bit 5, 6 or 7 set
+        if (((low | high) & 0xE0E0E0E0E0E0E0E0L) != 0) {
+            throw invalid("invalid lane index");
         }
-        int defaultLabel = r.u32();
-        pop(I32);
-        int arity = labelTypes(labelFrame(defaultLabel)).length;
-        // The appendix algorithm pops each target's label types and pushes back what it
-        // popped: the stack is unchanged, and operands missing from a polymorphic stack are
-        // Unknown and match anything. So only the operands really present are compared.
-        int present = Math.min(arity, sp - height);
-        if (present < arity && !unreachable) {
-            throw invalid("type mismatch: br_table requires " + arity + " operand(s) but the stack has "
-                    + present);
-        }
-        for (int i = 0; i < n; i++) {
-            byte[] types = labelTypes(labelFrame(brTargets[i]));
-            if (types.length != arity) {
-                throw invalid("type mismatch: br_table targets have " + types.length + " and " + arity
-                        + " values");
-            }
-            checkTop(types, present);
-        }
-        checkTop(labelTypes(labelFrame(defaultLabel)), present);
+        pop(V128);
+        pop(V128);
+        push(V128);
+    }
+
+    // ---------------------------------------------------------------- control
+
+    @Override
+    public void unreachable() {
         setUnreachable();
     }
 
-    /** The top {@code present} operands must match the last {@code present} of {@code types}. */
-    private void checkTop(byte[] types, int present) {
-        int n = types.length;
-        if (present == 0 || Arrays.equals(vals, sp - present, sp, types, n - present, n)) {
+    @Override
+    public void block(int blockType) {
+        if (blockType == TypeCodes.BLOCK_EMPTY) {
+            pushFrame(K_BLOCK, NONE, NONE);
             return;
         }
-        for (int i = 0; i < present; i++) {
-            int actual = vals[sp - present + i];
-            int expected = types[n - present + i];
-            if (actual != expected && actual != UNKNOWN) {
-                throw invalid("type mismatch: br_table target requires " + ValTypes.name(expected)
-                        + " but the stack has " + ValTypes.name(actual));
+        byte[] params = blockParams(blockType);
+        byte[] results = blockResults(blockType);
+        popAll(params);
+        pushFrame(K_BLOCK, params, results);
+    }
+
+    @Override
+    public void loop(int blockType) {
+        byte[] params = blockParams(blockType);
+        byte[] results = blockResults(blockType);
+        popAll(params);
+        pushFrame(K_LOOP, params, results);
+    }
+
+    @Override
+    public void if_(int blockType) {
+        byte[] params = blockParams(blockType);
+        byte[] results = blockResults(blockType);
+        pop(I32);
+        popAll(params);
+        pushFrame(K_IF, params, results);
+    }
+
+    @Override
+    public void else_() {
+        elseFrame();
+    }
+
+    @Override
+    public void end() {
+        endFrame();
+    }
+
+    @Override
+    public void br(int label) {
+        popAll(labelTypes(labelFrame(label)));
+        setUnreachable();
+    }
+
+    @Override
+    public void brIf(int label) {
+        if (label >= 0 && label < depth && sp > height && vals[sp - 1] == I32) {
+            // the condition on top; a label that takes no values leaves the stack as it is
+            byte[] types = labelTypes(depth - 1 - label);
+            sp--;
+            if (types.length != 0) {
+                popAll(types);
+                pushAll(types);
+            }
+            return;
+        }
+        byte[] types = labelTypes(labelFrame(label));
+        pop(I32);
+        if (types.length != 0) {
+            popAll(types);
+            pushAll(types);
+        }
+    }
+
+    @Override
+    public void brTable(int[] labels, int count, int defaultLabel) {
+        branchTable(labels, count, defaultLabel);
+    }
+
+    @Override
+    public void return_() {
+        popAll(ctlResults[0]);
+        setUnreachable();
+    }
+
+    @Override
+    public void call(int function) {
+        if (function >= 0 && function < c.funcTypes.length) {
+            int t = c.funcTypes[function];
+            byte[] params = c.typeParams[t];
+            byte[] results = c.typeResults[t];
+            int n = params.length;
+            if (sp - height >= n && (n == 0 || n == 1 && vals[sp - 1] == params[0]) && results.length <= 1
+                    && sp - n < vals.length) {
+                sp -= n;
+                if (results.length == 1) {
+                    vals[sp++] = results[0];
+                }
+                return;
             }
         }
-    }
-
-    // ---------------------------------------------------------------- immediates
-
-    private void readBlockType() {
-        int at = r.pos();
-        int b = r.u8();
-        if (b == 0x40) {
-            btParams = NONE;
-            btResults = NONE;
-        } else if ((b & 0xC0) == 0x40) {
-            r.pos(at);
-            btParams = NONE;
-            btResults = ValTypes.single(ValTypes.read(r));
-        } else {
-            r.pos(at);
-            long x = r.s33();
-            if (x < 0 || x >= c.typeParams.length) {
-                throw invalid("unknown type " + x);
-            }
-            btParams = c.typeParams[(int) x];
-            btResults = c.typeResults[(int) x];
+        if (!ModuleContext.inRange(function, c.functionCount())) {
+            throw invalid("unknown function " + Integer.toUnsignedString(function));
         }
+        int t = c.funcTypes[function];
+        popAll(c.typeParams[t]);
+        pushAll(c.typeResults[t]);
     }
 
-    private void memarg(int maxAlign) {
-        int align = r.u32();
-        r.u32(); // offset
-        checkMemory();
-        if (Integer.compareUnsigned(align, maxAlign) > 0) {
-            throw invalid("alignment must not be larger than natural");
+    @Override
+    public void callIndirect(int type, int table) {
+        checkTable(table);
+        checkType(type);
+        if (c.tableTypes[table] != FUNCREF) {
+            throw invalid("type mismatch: call_indirect requires a table of funcref, table "
+                    + table + " holds " + ValTypes.name(c.tableTypes[table]));
         }
+        pop(I32);
+        popAll(c.typeParams[type]);
+        pushAll(c.typeResults[type]);
     }
 
-    private void zeroByte() {
-        int at = r.pos();
-        if (r.u8() != 0) {
-            throw new MalformedModuleException("zero byte expected", at);
+    @Override
+    public void returnCall(int function) {
+        check(WasmInstructions.RETURN_CALL);
+        if (!ModuleContext.inRange(function, c.functionCount())) {
+            throw invalid("unknown function " + Integer.toUnsignedString(function));
         }
+        tailCall(c.funcTypes[function]);
     }
 
-    private void checkMemory() {
-        if (c.memoryCount == 0) {
-            throw invalid("unknown memory 0");
+    @Override
+    public void returnCallIndirect(int type, int table) {
+        check(WasmInstructions.RETURN_CALL_INDIRECT);
+        checkTable(table);
+        checkType(type);
+        if (c.tableTypes[table] != FUNCREF) {
+            throw invalid("type mismatch: return_call_indirect requires a table of funcref, table "
+                    + table + " holds " + ValTypes.name(c.tableTypes[table]));
         }
+        pop(I32);
+        tailCall(type);
     }
 
-    private void checkTable(int x) {
-        if (!ModuleContext.inRange(x, c.tableTypes.length)) {
-            throw invalid("unknown table " + Integer.toUnsignedString(x));
+    /** A tail call of a function of type {@code t}: its results must be the caller's. */
+    private void tailCall(int t) {
+        if (!Arrays.equals(c.typeResults[t], c.typeResults[currentType])) {
+            throw invalid("type mismatch: tail call of a function returning " + names(c.typeResults[t])
+                    + " from one returning " + names(c.typeResults[currentType]));
         }
+        popAll(c.typeParams[t]);
+        setUnreachable();
     }
 
-    private void checkType(int x) {
-        if (!ModuleContext.inRange(x, c.typeParams.length)) {
-            throw invalid("unknown type " + Integer.toUnsignedString(x));
+    private static String names(byte[] types) {
+        StringBuilder b = new StringBuilder("[");
+        for (byte t : types) {
+            b.append(b.length() > 1 ? " " : "").append(ValTypes.name(t));
         }
+        return b.append(']').toString();
     }
 
-    private int global(int x) {
-        if (!ModuleContext.inRange(x, c.globalTypes.length)) {
-            throw invalid("unknown global " + Integer.toUnsignedString(x));
+    /** @return the parameter types of a block type */
+    private byte[] blockParams(int blockType) {
+        if (!TypeCodes.isBlockTypeIndex(blockType)) {
+            return NONE;
         }
-        return x;
+        int x = TypeCodes.blockTypeIndex(blockType);
+        checkType(x);
+        return c.typeParams[x];
     }
 
-    private void checkElem(int x) {
-        if (!ModuleContext.inRange(x, c.elemTypes.length)) {
-            throw invalid("unknown elem segment " + Integer.toUnsignedString(x));
+    /** @return the result types of a block type (its index was checked by {@link #blockParams}) */
+    private byte[] blockResults(int blockType) {
+        if (blockType == TypeCodes.BLOCK_EMPTY) {
+            return NONE;
         }
-    }
-
-    private void checkData(int x) {
-        if (!ModuleContext.inRange(x, c.dataSegmentCount)) {
-            throw invalid("unknown data segment " + Integer.toUnsignedString(x));
+        if (TypeCodes.isBlockTypeIndex(blockType)) {
+            return c.typeResults[TypeCodes.blockTypeIndex(blockType)];
         }
+        return ValTypes.single(ValTypes.of(blockType, at()));
     }
 
-    // ---------------------------------------------------------------- instruction groups
+    // ---------------------------------------------------------------- parametric and variables
 
-    private void select() {
+    @Override
+    public void drop() {
+        popAny();
+    }
+
+    @Override
+    public void select() {
         pop(I32);
         int t1 = popAny();
         int t2 = popAny();
@@ -873,234 +508,239 @@ final class FunctionValidator {
         push(t1 == UNKNOWN ? t2 : t1);
     }
 
-    private void numeric(int op) {
-        int sig = ScalarSignatures.numeric(op);
-        if (sig == 0) {
-            throw illegal(-1, op);
+    @Override
+    public void selectT(int[] types, int count) {
+        if (count != 1) {
+            throw invalid("invalid result arity: typed select must name exactly one type");
         }
-        applyNumeric(sig);
+        byte t = ValTypes.of(types[0], at());
+        pop(I32);
+        pop(t);
+        pop(t);
+        push(t);
     }
 
-    private void applyNumeric(int sig) {
-        int in = ScalarSignatures.operand(sig);
-        int out = ScalarSignatures.result(sig);
-        if (ScalarSignatures.arity(sig) == 2) {
-            if (sp - height >= 2 && vals[sp - 1] == in && vals[sp - 2] == in) {
-                sp--;
-                vals[sp - 1] = (byte) out;
-                return;
-            }
-            pop(in);
-            pop(in);
-        } else {
-            if (sp > height && vals[sp - 1] == in) {
-                vals[sp - 1] = (byte) out;
-                return;
-            }
-            pop(in);
+    @Override
+    public void localGet(int local) {
+        if (local >= 0 && local < localCount && sp < vals.length) {
+            vals[sp++] = locals[local];
+            return;
         }
-        push(out);
+        push(local(local));
     }
 
-    private void prefixFC() {
-        int sub = r.u32();
-        switch (sub) {
-            case FC_MEMORY_INIT -> {
-                int x = r.u32();
-                zeroByte();
-                usesDataSegments = true;
-                checkMemory();
-                checkData(x);
-                popI32(3);
-            }
-            case FC_DATA_DROP -> {
-                int x = r.u32();
-                usesDataSegments = true;
-                checkData(x);
-            }
-            case FC_MEMORY_COPY -> {
-                zeroByte();
-                zeroByte();
-                checkMemory();
-                popI32(3);
-            }
-            case FC_MEMORY_FILL -> {
-                zeroByte();
-                checkMemory();
-                popI32(3);
-            }
-            case FC_TABLE_INIT -> {
-                int elem = r.u32();
-                int table = r.u32();
-                checkTable(table);
-                checkElem(elem);
-                if (c.tableTypes[table] != c.elemTypes[elem]) {
-                    throw invalid("type mismatch: table.init of a " + ValTypes.name(c.elemTypes[elem])
-                            + " segment into a " + ValTypes.name(c.tableTypes[table]) + " table");
-                }
-                popI32(3);
-            }
-            case FC_ELEM_DROP -> checkElem(r.u32());
-            case FC_TABLE_COPY -> {
-                int dst = r.u32();
-                int src = r.u32();
-                checkTable(dst);
-                checkTable(src);
-                if (c.tableTypes[dst] != c.tableTypes[src]) {
-                    throw invalid("type mismatch: table.copy from a " + ValTypes.name(c.tableTypes[src])
-                            + " table to a " + ValTypes.name(c.tableTypes[dst]) + " table");
-                }
-                popI32(3);
-            }
-            case FC_TABLE_GROW -> {
-                int x = r.u32();
-                checkTable(x);
-                pop(I32);
-                pop(c.tableTypes[x]);
-                push(I32);
-            }
-            case FC_TABLE_SIZE -> {
-                checkTable(r.u32());
-                push(I32);
-            }
-            case FC_TABLE_FILL -> {
-                int x = r.u32();
-                checkTable(x);
-                pop(I32);
-                pop(c.tableTypes[x]);
-                pop(I32);
-            }
-            default -> {
-                int sig = ScalarSignatures.truncSat(sub);
-                if (sig == 0) {
-                    throw illegal(PREFIX_FC, sub);
-                }
-                applyNumeric(sig);
-            }
+    @Override
+    public void localSet(int local) {
+        if (local >= 0 && local < localCount && sp > height && vals[sp - 1] == locals[local]) {
+            sp--;
+            return;
+        }
+        pop(local(local));
+    }
+
+    @Override
+    public void localTee(int local) {
+        byte t = local(local);
+        if (sp > height && vals[sp - 1] == t) {
+            return;
+        }
+        pop(t);
+        push(t);
+    }
+
+    private byte local(int x) {
+        if (!ModuleContext.inRange(x, localCount)) {
+            throw invalid("unknown local " + Integer.toUnsignedString(x));
+        }
+        return locals[x];
+    }
+
+    @Override
+    public void globalGet(int global) {
+        push(c.globalTypes[global(global)]);
+    }
+
+    @Override
+    public void globalSet(int global) {
+        int g = global(global);
+        if (!c.globalMutable[g]) {
+            throw invalid("global is immutable: global.set " + g);
+        }
+        pop(c.globalTypes[g]);
+    }
+
+    private int global(int x) {
+        if (!ModuleContext.inRange(x, c.globalTypes.length)) {
+            throw invalid("unknown global " + Integer.toUnsignedString(x));
+        }
+        return x;
+    }
+
+    // ---------------------------------------------------------------- tables and references
+
+    @Override
+    public void tableGet(int table) {
+        checkTable(table);
+        pop(I32);
+        push(c.tableTypes[table]);
+    }
+
+    @Override
+    public void tableSet(int table) {
+        checkTable(table);
+        pop(c.tableTypes[table]);
+        pop(I32);
+    }
+
+    @Override
+    public void tableInit(int elem, int table) {
+        checkTable(table);
+        checkElem(elem);
+        if (c.tableTypes[table] != c.elemTypes[elem]) {
+            throw invalid("type mismatch: table.init of a " + ValTypes.name(c.elemTypes[elem])
+                    + " segment into a " + ValTypes.name(c.tableTypes[table]) + " table");
+        }
+        popI32(3);
+    }
+
+    @Override
+    public void elemDrop(int elem) {
+        checkElem(elem);
+    }
+
+    @Override
+    public void tableCopy(int dst, int src) {
+        checkTable(dst);
+        checkTable(src);
+        if (c.tableTypes[dst] != c.tableTypes[src]) {
+            throw invalid("type mismatch: table.copy from a " + ValTypes.name(c.tableTypes[src])
+                    + " table to a " + ValTypes.name(c.tableTypes[dst]) + " table");
+        }
+        popI32(3);
+    }
+
+    @Override
+    public void tableGrow(int table) {
+        checkTable(table);
+        pop(I32);
+        pop(c.tableTypes[table]);
+        push(I32);
+    }
+
+    @Override
+    public void tableSize(int table) {
+        checkTable(table);
+        push(I32);
+    }
+
+    @Override
+    public void tableFill(int table) {
+        checkTable(table);
+        pop(I32);
+        pop(c.tableTypes[table]);
+        pop(I32);
+    }
+
+    @Override
+    public void refNull(int heapType) {
+        push(ValTypes.of(TypeCodes.ref(heapType, true), at()));
+    }
+
+    @Override
+    public void refIsNull() {
+        int t = popAny();
+        if (!ValTypes.isRefOrUnknown(t)) {
+            throw invalid("type mismatch: ref.is_null requires a reference but the stack has " + ValTypes.name(t));
+        }
+        push(I32);
+    }
+
+    @Override
+    public void refFunc(int function) {
+        if (!ModuleContext.inRange(function, c.functionCount())) {
+            throw invalid("unknown function " + Integer.toUnsignedString(function));
+        }
+        if (!c.declaredFunctions[function]) {
+            throw invalid("undeclared function reference " + function);
+        }
+        push(FUNCREF);
+    }
+
+    // ---------------------------------------------------------------- memories
+
+    @Override
+    public void memorySize(int memory) {
+        checkMemory(memory);
+        push(I32);
+    }
+
+    @Override
+    public void memoryGrow(int memory) {
+        checkMemory(memory);
+        pop(I32);
+        push(I32);
+    }
+
+    @Override
+    public void memoryInit(int data, int memory) {
+        usesDataSegments = true;
+        checkMemory(memory);
+        checkData(data);
+        popI32(3);
+    }
+
+    @Override
+    public void dataDrop(int data) {
+        usesDataSegments = true;
+        checkData(data);
+    }
+
+    @Override
+    public void memoryCopy(int dst, int src) {
+        checkMemory(dst);
+        checkMemory(src);
+        popI32(3);
+    }
+
+    @Override
+    public void memoryFill(int memory) {
+        checkMemory(memory);
+        popI32(3);
+    }
+
+    // ---------------------------------------------------------------- index checks
+
+    private void checkMemory(int x) {
+        if (!ModuleContext.inRange(x, c.memoryCount)) {
+            throw invalid("unknown memory " + Integer.toUnsignedString(x));
+        }
+        if (reader.takeWideMemoryIndex() && !multiMemory) {
+            // the translator reads WebAssembly 2.0's reserved zero byte
+            note("memory index encoded in more than one byte (multi-memory) is not supported by Weft yet");
         }
     }
 
-    private void popI32(int n) {
-        for (int i = 0; i < n; i++) {
-            pop(I32);
+    private void checkTable(int x) {
+        if (!ModuleContext.inRange(x, c.tableTypes.length)) {
+            throw invalid("unknown table " + Integer.toUnsignedString(x));
         }
     }
 
-    private void prefixFD() {
-        int sub = r.u32();
-        int sig = SimdSignatures.of(sub);
-        switch (SimdSignatures.kind(sig)) {
-            case SimdSignatures.UNARY -> {
-                pop(V128);
-                push(V128);
-            }
-            case SimdSignatures.BINARY -> {
-                pop(V128);
-                pop(V128);
-                push(V128);
-            }
-            case SimdSignatures.TERNARY -> {
-                pop(V128);
-                pop(V128);
-                pop(V128);
-                push(V128);
-            }
-            case SimdSignatures.TEST -> {
-                pop(V128);
-                push(I32);
-            }
-            case SimdSignatures.SHIFT -> {
-                pop(I32);
-                pop(V128);
-                push(V128);
-            }
-            case SimdSignatures.SPLAT -> {
-                pop(SimdSignatures.type(sig));
-                push(V128);
-            }
-            case SimdSignatures.EXTRACT -> {
-                lane(SimdSignatures.lanes(sig));
-                pop(V128);
-                push(SimdSignatures.type(sig));
-            }
-            case SimdSignatures.REPLACE -> {
-                lane(SimdSignatures.lanes(sig));
-                pop(SimdSignatures.type(sig));
-                pop(V128);
-                push(V128);
-            }
-            case SimdSignatures.LOAD -> {
-                memarg(SimdSignatures.maxAlign(sig));
-                pop(I32);
-                push(V128);
-            }
-            case SimdSignatures.STORE -> {
-                memarg(SimdSignatures.maxAlign(sig));
-                pop(V128);
-                pop(I32);
-            }
-            case SimdSignatures.LOAD_LANE -> {
-                memarg(SimdSignatures.maxAlign(sig));
-                lane(SimdSignatures.lanes(sig));
-                pop(V128);
-                pop(I32);
-                push(V128);
-            }
-            case SimdSignatures.STORE_LANE -> {
-                memarg(SimdSignatures.maxAlign(sig));
-                lane(SimdSignatures.lanes(sig));
-                pop(V128);
-                pop(I32);
-            }
-            case SimdSignatures.CONST -> {
-                r.skip(16);
-                push(V128);
-            }
-            case SimdSignatures.SHUFFLE -> {
-                int lanes = r.pos();
-                r.skip(16);
-                for (int i = 0; i < 16; i++) {
-                    if ((code[lanes + i] & 0xFF) >= 32) {
-                        throw invalid("invalid lane index");
-                    }
-                }
-                pop(V128);
-                pop(V128);
-                push(V128);
-            }
-            default -> throw illegal(PREFIX_FD, sub);
+    private void checkType(int x) {
+        if (!ModuleContext.inRange(x, c.typeParams.length)) {
+            throw invalid("unknown type " + Integer.toUnsignedString(x));
         }
     }
 
-    private void lane(int lanes) {
-        if (r.u8() >= lanes) {
-            throw invalid("invalid lane index");
+    private void checkElem(int x) {
+        if (!ModuleContext.inRange(x, c.elemTypes.length)) {
+            throw invalid("unknown elem segment " + Integer.toUnsignedString(x));
         }
     }
 
-    // ---------------------------------------------------------------- errors
-
-    private InvalidModuleException invalid(String reason) {
-        return new InvalidModuleException(reason, instr);
-    }
-
-    private InvalidModuleException unknownLocal(int x) {
-        return invalid("unknown local " + Integer.toUnsignedString(x));
-    }
-
-    private MalformedModuleException illegal(int prefix, int op) {
-        return new MalformedModuleException("illegal opcode " + WasmOpcodes.describe(prefix, op), instr);
-    }
-
-    /** The body's bytes ran out before the {@code end} that closes it: see {@link BodyDecoder#overrun}. */
-    private MalformedModuleException missingEnd(int at) {
-        if (at >= code.length) {
-            return new MalformedModuleException("unexpected end of section or function", at);
+    private void checkData(int x) {
+        if (!ModuleContext.inRange(x, c.dataSegmentCount)) {
+            throw invalid("unknown data segment " + Integer.toUnsignedString(x));
         }
-        boolean[] isIf = new boolean[depth];
-        for (int i = 0; i < depth; i++) {
-            isIf[i] = ctlKind[i] == K_IF;
-        }
-        return new BodyDecoder(code).overrun(at, depth, isIf);
     }
 }

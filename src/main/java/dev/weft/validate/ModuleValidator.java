@@ -9,13 +9,17 @@ import dev.weft.MemoryType;
 import dev.weft.ModuleException;
 import dev.weft.TableType;
 import dev.weft.UnsupportedFeatureException;
+import dev.weft.decode.BinaryReader;
+import dev.weft.decode.CodeReader;
 import dev.weft.decode.DataSegment;
 import dev.weft.decode.DecodedModule;
 import dev.weft.decode.ElementSegment;
 import dev.weft.decode.Export;
 import dev.weft.decode.FunctionBody;
 import dev.weft.decode.Import;
+import dev.weft.decode.InstructionReader;
 import dev.weft.decode.SegmentMode;
+import dev.weft.decode.WasmInstructions;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -43,6 +47,60 @@ public final class ModuleValidator {
     }
 
     /**
+     * What the validator accepts. It always applies every rule it knows (so an invalid module is
+     * invalid whatever its features); a valid module using what the scope leaves out is then
+     * rejected as unsupported. Instructions of features whose rules the validator does not know
+     * yet (typed references, GC, exception handling) are unsupported in every scope.
+     */
+    public enum Scope {
+        /**
+         * What Weft can run: WebAssembly 2.0 with extended constant expressions (SIMD is validated;
+         * the translator reports it as not supported yet). The default.
+         */
+        EXECUTABLE(false, "mvp", "sign-extension", "nontrapping-fptoint", "bulk-memory", "reference-types", "simd"),
+        /**
+         * Everything the validator knows, including features Weft cannot run yet (relaxed SIMD,
+         * wide arithmetic, atomics, tail calls, multiple memories). Used to measure the validator
+         * against the spec test suite.
+         */
+        SPEC(true, VALIDATED.toArray(new String[0]));
+
+        /** Support of an instruction: no validation rules yet. */
+        static final byte NO_RULES = 0;
+        /** Support of an instruction: validated, but outside the scope (unsupported once the module is valid). */
+        static final byte OUT_OF_SCOPE = 1;
+        /** Support of an instruction: validated and accepted. */
+        static final byte SUPPORTED = 2;
+
+        private final boolean multiMemory;
+        private final byte[] support = new byte[WasmInstructions.COUNT];
+
+        Scope(boolean multiMemory, String... features) {
+            this.multiMemory = multiMemory;
+            java.util.List<String> names = java.util.List.of(features);
+            for (int i = 0; i < support.length; i++) {
+                String f = WasmInstructions.featureName(WasmInstructions.feature(i));
+                support[i] = !VALIDATED.contains(f) ? NO_RULES : names.contains(f) ? SUPPORTED : OUT_OF_SCOPE;
+            }
+        }
+
+        /** @return per instruction of {@link WasmInstructions}: its support in this scope (do not modify) */
+        byte[] support() {
+            return support;
+        }
+
+        /** @return whether a module may use several memories and explicit memory indices */
+        boolean multiMemory() {
+            return multiMemory;
+        }
+    }
+
+    /** The features whose validation rules the validator knows. */
+    private static final java.util.List<String> VALIDATED = java.util.List.of("mvp", "sign-extension",
+            "nontrapping-fptoint", "bulk-memory", "reference-types", "simd", "relaxed-simd", "wide-arithmetic",
+            "threads", "tail-call");
+
+    /**
      * Validates the module.
      *
      * @param module the decoded module
@@ -53,17 +111,32 @@ public final class ModuleValidator {
      *     {@link #maxOperandStack()}
      */
     public static void validate(DecodedModule module) {
+        validate(module, Scope.EXECUTABLE);
+    }
+
+    /**
+     * Validates the module with the rules of a scope.
+     *
+     * @param module the decoded module
+     * @param scope which features are validated; the others are unsupported
+     * @throws MalformedModuleException if a function body does not decode, or a body uses a
+     *     data segment index without a data count section
+     * @throws InvalidModuleException if a validation rule is broken
+     * @throws UnsupportedFeatureException if the module uses a feature outside the scope, or
+     *     exceeds {@link #maxLocals()} or {@link #maxOperandStack()}
+     */
+    public static void validate(DecodedModule module, Scope scope) {
         ModuleContext c = new ModuleContext(module);
         checkBodyBounds(module);
         ModuleException rejection = null;
         try {
-            checkDeclarations(module, c);
+            checkDeclarations(module, c, scope);
         } catch (InvalidModuleException | UnsupportedFeatureException e) {
             rejection = e;
         }
 
-        FunctionValidator validator = new FunctionValidator(c);
-        BodyDecoder decoder = null;
+        FunctionValidator validator = new FunctionValidator(c, scope);
+        InstructionReader decoder = null;
         FunctionBody[] bodies = module.bodies;
         for (int i = 0; i < bodies.length; i++) {
             FunctionBody b = bodies[i];
@@ -75,10 +148,13 @@ public final class ModuleValidator {
                     rejection = e;
                 }
             }
+            // malformed beats invalid: the rest is only decoded, and a malformed body wins
             if (decoder == null) {
-                decoder = new BodyDecoder(module.bytes);
+                decoder = new InstructionReader(module.bytes);
             }
-            decoder.decode(b.offset(), b.length());
+            decoder.beginBody(b.offset(), b.length());
+            skipLocals(decoder.input());
+            decoder.readCode(CodeReader.SKIP);
         }
         if (rejection == null) {
             try {
@@ -90,11 +166,17 @@ public final class ModuleValidator {
         if (rejection != null) {
             throw rejection;
         }
+        if (c.memoryCount > 1 && !scope.multiMemory()) {
+            throw new UnsupportedFeatureException("multiple memories are not supported by Weft yet", -1);
+        }
+        if (validator.unsupported != null) {
+            throw validator.unsupported;
+        }
         // The reference interpreter checks this last of all decoding rules. Unlike the other
         // malformed conditions it yields to a validation error: the suite's wabt-converted
         // binaries drop the data count section from modules that use a data index but have no
         // data segment (memory_init.wast), and those must still fail as invalid.
-        if (module.dataCount < 0 && (validator.usesDataSegments || decoder != null && decoder.usesDataSegments)) {
+        if (module.dataCount < 0 && validator.usesDataSegments) {
             throw new MalformedModuleException("data count section required", module.bytes.length);
         }
     }
@@ -130,8 +212,22 @@ public final class ModuleValidator {
         }
     }
 
+    /** The local declarations of a body that is only decoded: their counts and types must be well-formed. */
+    static void skipLocals(BinaryReader r) {
+        int at = r.pos();
+        long groups = r.u32() & 0xFFFFFFFFL;
+        long total = 0;
+        for (long g = 0; g < groups; g++) {
+            total += r.u32() & 0xFFFFFFFFL;
+            CodeReader.readValType(r);
+        }
+        if (total >= 1L << 32) {
+            throw new MalformedModuleException("too many locals", at);
+        }
+    }
+
     /** Everything a function body may depend on, in the reference interpreter's order. */
-    private static void checkDeclarations(DecodedModule m, ModuleContext c) {
+    private static void checkDeclarations(DecodedModule m, ModuleContext c, Scope scope) {
         for (Import i : m.imports) {
             if (i.type() instanceof TableType t) {
                 checkTableLimits(t.limits(), -1);
@@ -151,10 +247,10 @@ public final class ModuleValidator {
             }
         }
 
-        ConstantExpressions constants = new ConstantExpressions(c);
+        ConstantExpressions constants = new ConstantExpressions(c, scope);
         for (int g = 0; g < m.globalInits.length; g++) {
             int index = m.importedGlobalCount + g;
-            constants.check(m.globalInits[g], c.globalTypes[index], "global " + index + " initializer");
+            constants.check(m.globalInits[g], c.globalTypes[index], "global " + index + " initializer", index);
         }
         for (int t = m.importedTableCount; t < m.tables.length; t++) {
             checkTableLimits(m.tables[t].limits(), -1);
@@ -172,7 +268,7 @@ public final class ModuleValidator {
                     throw new InvalidModuleException("unknown memory " + Integer.toUnsignedString(d.memoryIndex()),
                             d.binaryOffset());
                 }
-                constants.check(d.offset(), ValTypes.I32, "data segment " + i + " offset");
+                constants.check(d.offset(), ValTypes.I32, "data segment " + i + " offset", -1);
             }
         }
     }
@@ -194,7 +290,7 @@ public final class ModuleValidator {
             }
         } else {
             for (int i = 0; i < e.items().length; i++) {
-                constants.check(e.items()[i], type, "element " + i + " of element segment " + index);
+                constants.check(e.items()[i], type, "element " + i + " of element segment " + index, -1);
             }
         }
         if (e.mode() == SegmentMode.ACTIVE) {
@@ -207,7 +303,7 @@ public final class ModuleValidator {
                         + ValTypes.name(type) + " for table " + t + " of type " + ValTypes.name(c.tableTypes[t]),
                         e.binaryOffset());
             }
-            constants.check(e.offset(), ValTypes.I32, "element segment " + index + " offset");
+            constants.check(e.offset(), ValTypes.I32, "element segment " + index + " offset", -1);
         }
     }
 
@@ -243,9 +339,6 @@ public final class ModuleValidator {
             if (!names.add(e.name())) {
                 throw new InvalidModuleException("duplicate export name \"" + e.name() + "\"", -1);
             }
-        }
-        if (c.memoryCount > 1) {
-            throw new InvalidModuleException("multiple memories are not allowed", -1);
         }
     }
 

@@ -1,7 +1,8 @@
 package dev.weft.validate;
 
+import dev.weft.UnsupportedFeatureException;
 import dev.weft.ValueType;
-import dev.weft.decode.BinaryReader;
+import dev.weft.decode.TypeCodes;
 
 /**
  * Value types as the validator keeps them on its operand stack: one byte each, equal to the
@@ -80,37 +81,25 @@ final class ValTypes {
     }
 
     /**
-     * Reads one value type byte, with the reference interpreter's messages for bad bytes.
+     * The operand-stack code of a value type the reader decoded.
      *
-     * @param r positioned at the type
-     * @return the type code
+     * @param code a value type code of {@link TypeCodes}
+     * @param at where the type was read, for the error
+     * @return its byte code
+     * @throws UnsupportedFeatureException for types beyond WebAssembly 2.0 (typed references)
      */
-    static byte read(BinaryReader r) {
-        int at = r.pos();
-        int b = r.u8();
-        switch (b) {
-            case 0x7F, 0x7E, 0x7D, 0x7C, 0x7B, 0x70, 0x6F:
-                return (byte) b;
+    static byte of(int code, int at) {
+        switch (code) {
+            case I32, I64, F32, F64, V128:
+                return (byte) code;
+            case TypeCodes.FUNCREF:
+                return FUNCREF;
+            case TypeCodes.EXTERNREF:
+                return EXTERNREF;
             default:
-                // a continuation bit makes the one-byte LEB128 type code too long
-                throw BinaryReader.malformed(b >= 0x80 ? "integer representation too long"
-                        : b >= 0x71 ? "malformed value type" : "malformed reference type", at);
+                throw new UnsupportedFeatureException("value type " + TypeCodes.name(code)
+                        + ": typed references are not supported by Weft yet", at);
         }
-    }
-
-    /**
-     * Reads a reference type byte ({@code ref.null}, typed element segments).
-     *
-     * @param r positioned at the type
-     * @return {@link #FUNCREF} or {@link #EXTERNREF}
-     */
-    static byte readRef(BinaryReader r) {
-        int at = r.pos();
-        int b = r.u8();
-        if (b == 0x70 || b == 0x6F) {
-            return (byte) b;
-        }
-        throw BinaryReader.malformed("malformed reference type", at);
     }
 
     /**

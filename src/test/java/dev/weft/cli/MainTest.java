@@ -247,9 +247,13 @@ class MainTest {
         assertFailure(2, "weft: no such file: " + missing + "\n", run(missing.toString()));
         assertFailure(2, "weft: no such file: " + missing + "\n", run("disasm", missing.toString()));
         assertFailure(2, "weft: " + tmp + " is a directory, not a WebAssembly module\n", run("run", tmp.toString()));
-        Path wat = Files.writeString(tmp.resolve("add.wat"), ";; adds\n(module (func (export \"add\")))\n");
-        assertFailure(2, "weft: " + wat + " looks like WebAssembly text (.wat), not a binary module: convert it first,"
-                + " e.g. with wat2wasm (package wabt) or wasm-tools parse\n", run(wat.toString()));
+        Path wat = Files.writeString(tmp.resolve("bad.wat"), ";; adds\n(module (func (export \"add\") (i32.ad)))\n");
+        Result badText = run(wat.toString()); // text modules are read; this one does not parse
+        assertEquals(2, badText.code(), badText.err());
+        assertTrue(badText.err().startsWith("weft: " + wat + ": unknown operator"), badText.err());
+        Path textComponent = Files.writeString(tmp.resolve("c.txt"), "(component)\n");
+        assertFailure(2, "weft: " + textComponent + " is a WebAssembly component in the text format; Weft runs core"
+                + " modules\n", run("run", textComponent.toString()));
         Path text = Files.writeString(tmp.resolve("notes.wasm"), "hello\n");
         assertFailure(2, "weft: " + text + " is a text file, not a WebAssembly module\n", run("run", text.toString()));
         Path elf = Files.write(tmp.resolve("a.out"), new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0});

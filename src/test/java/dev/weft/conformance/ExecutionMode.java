@@ -3,26 +3,18 @@ package dev.weft.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.DispatchMode;
 import dev.weft.Engine;
-import dev.weft.FunctionType;
-import dev.weft.Global;
-import dev.weft.GlobalType;
 import dev.weft.Imports;
 import dev.weft.Instance;
 import dev.weft.InvalidModuleException;
 import dev.weft.LinkException;
 import dev.weft.MalformedModuleException;
-import dev.weft.Memory;
-import dev.weft.MemoryType;
-import dev.weft.Limits;
 import dev.weft.ModuleException;
-import dev.weft.Table;
-import dev.weft.TableType;
 import dev.weft.TrapException;
 import dev.weft.TrapKind;
-import dev.weft.ValueType;
 import dev.weft.WasmFunction;
 import dev.weft.WasmModule;
 import dev.weft.WeftException;
+import dev.weft.text.Spectest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +25,8 @@ import java.util.Map;
  * Runs every command for real with one dispatch mode: modules are instantiated against the
  * {@code spectest} host module and the instances registered so far, actions are invoked, and
  * results compared bit for bit (NaN patterns as the suite's README defines them). Traps must be
- * of the expected kind. Text-format modules are skipped, as in {@link ValidateMode}.
+ * of the expected kind. Text-format modules are compiled by Weft's text format parser, as in
+ * {@link ValidateMode}.
  */
 public final class ExecutionMode implements ConformanceMode {
     private final DispatchMode dispatch;
@@ -107,16 +100,13 @@ public final class ExecutionMode implements ConformanceMode {
         }
 
         private CommandOutcome module(SpecCommand command) {
-            if (command.isTextModule()) {
-                return CommandOutcome.skipped("text-format module");
-            }
             // Until this module is instantiated, actions on "the current module" have none to run on.
             current = null;
             JsonNode name = command.json().get("name");
             if (name != null) {
                 named.remove(name.asText());
             }
-            WasmModule module = WasmModule.parse(command.script().readModule(command.filename()));
+            WasmModule module = WasmModule.parse(command.module());
             current = engine.instantiate(module, imports());
             if (name != null) {
                 named.put(name.asText(), current);
@@ -191,11 +181,8 @@ public final class ExecutionMode implements ConformanceMode {
         }
 
         private CommandOutcome expectRejection(SpecCommand command, Class<? extends ModuleException> expected) {
-            if (command.isTextModule()) {
-                return CommandOutcome.skipped("text-format module (" + command.filename() + "); Weft decodes binaries only");
-            }
             try {
-                WasmModule.parse(command.script().readModule(command.filename()));
+                WasmModule.parse(command.module());
                 return CommandOutcome.failed("module accepted, expected " + expected.getSimpleName(), null);
             } catch (ModuleException e) {
                 return expected.isInstance(e) ? CommandOutcome.rejectedAsExpected(e)
@@ -204,10 +191,7 @@ public final class ExecutionMode implements ConformanceMode {
         }
 
         private CommandOutcome assertUnlinkable(SpecCommand command) {
-            if (command.isTextModule()) {
-                return CommandOutcome.skipped("text-format module");
-            }
-            WasmModule module = WasmModule.parse(command.script().readModule(command.filename()));
+            WasmModule module = WasmModule.parse(command.module());
             try {
                 engine.instantiate(module, imports());
                 return CommandOutcome.failed("module linked, expected \"" + command.expectedText() + "\"", null);
@@ -219,10 +203,7 @@ public final class ExecutionMode implements ConformanceMode {
         }
 
         private CommandOutcome assertUninstantiable(SpecCommand command) {
-            if (command.isTextModule()) {
-                return CommandOutcome.skipped("text-format module");
-            }
-            WasmModule module = WasmModule.parse(command.script().readModule(command.filename()));
+            WasmModule module = WasmModule.parse(command.module());
             try {
                 engine.instantiate(module, imports());
                 return CommandOutcome.failed("module instantiated, expected trap \"" + command.expectedText() + "\"", null);
@@ -310,21 +291,7 @@ public final class ExecutionMode implements ConformanceMode {
 
     /** The {@code spectest} module of the reference interpreter, fresh for each script. */
     static Imports spectest() {
-        Imports.Builder b = Imports.builder();
-        b.function("spectest", "print", FunctionType.of(List.of(), List.of()), call -> { });
-        b.function("spectest", "print_i32", FunctionType.of(List.of(ValueType.I32), List.of()), call -> { });
-        b.function("spectest", "print_i64", FunctionType.of(List.of(ValueType.I64), List.of()), call -> { });
-        b.function("spectest", "print_f32", FunctionType.of(List.of(ValueType.F32), List.of()), call -> { });
-        b.function("spectest", "print_f64", FunctionType.of(List.of(ValueType.F64), List.of()), call -> { });
-        b.function("spectest", "print_i32_f32", FunctionType.of(List.of(ValueType.I32, ValueType.F32), List.of()), call -> { });
-        b.function("spectest", "print_f64_f64", FunctionType.of(List.of(ValueType.F64, ValueType.F64), List.of()), call -> { });
-        b.add("spectest", "global_i32", Global.create(new GlobalType(ValueType.I32, false), 666));
-        b.add("spectest", "global_i64", Global.create(new GlobalType(ValueType.I64, false), 666L));
-        b.add("spectest", "global_f32", Global.create(new GlobalType(ValueType.F32, false), 666.6f));
-        b.add("spectest", "global_f64", Global.create(new GlobalType(ValueType.F64, false), 666.6));
-        b.add("spectest", "table", Table.create(new TableType(ValueType.FUNCREF, Limits.of(10, 20))));
-        b.add("spectest", "memory", Memory.create(new MemoryType(Limits.of(1, 2))));
-        return b.build();
+        return Spectest.imports();
     }
 
     static boolean isTrapKind(TrapException e, TrapKind kind) {

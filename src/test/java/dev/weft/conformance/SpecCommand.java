@@ -1,6 +1,7 @@
 package dev.weft.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.text.TextFormat;
 
 /**
  * One command of a spec test script (see the suite's README for the JSON format).
@@ -16,9 +17,21 @@ public record SpecCommand(SpecScript script, int line, String kind, JsonNode jso
         return text("filename");
     }
 
-    /** @return true if the command's module is in the text format ({@code .wat}), which Weft does not parse */
+    /** @return true if the command's module is in the text format ({@code .wat}) */
     public boolean isTextModule() {
         return "text".equals(text("module_type"));
+    }
+
+    /**
+     * The command's module as a binary: the {@code .wasm} file, or the {@code .wat} file compiled by
+     * Weft's text format parser.
+     *
+     * @return the module binary
+     * @throws dev.weft.TextFormatException if the text does not parse
+     */
+    public byte[] module() {
+        byte[] bytes = script.readModule(filename());
+        return isTextModule() ? TextFormat.compile(bytes, location()) : bytes;
     }
 
     /** @return the expected error or trap text of an assertion, or null */

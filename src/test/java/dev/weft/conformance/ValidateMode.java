@@ -8,10 +8,11 @@ import dev.weft.decode.ModuleDecoder;
 import dev.weft.validate.ModuleValidator;
 
 /**
- * Decodes and validates, nothing more: {@code module} must decode and validate, binary {@code assert_malformed}
- * must throw {@link MalformedModuleException} and binary {@code assert_invalid}
- * {@link InvalidModuleException}. Text-format modules and every command that needs instantiation
- * or execution are skipped.
+ * Decodes and validates, nothing more: {@code module} must decode and validate,
+ * {@code assert_malformed} must throw {@link MalformedModuleException} and {@code assert_invalid}
+ * {@link InvalidModuleException}. Text-format modules ({@code .wat}) are compiled by Weft's text
+ * format parser first (its errors are malformed). Every command that needs instantiation or
+ * execution is skipped.
  */
 public final class ValidateMode implements ConformanceMode {
     /** The mode's name in {@code summary.json}. */
@@ -48,9 +49,6 @@ public final class ValidateMode implements ConformanceMode {
     }
 
     private static CommandOutcome expectRejection(SpecCommand command, Class<? extends ModuleException> expected) {
-        if (command.isTextModule()) {
-            return CommandOutcome.skipped("text-format module (" + command.filename() + "); Weft decodes binaries only");
-        }
         String wanted = expected.getSimpleName() + " (\"" + command.expectedText() + "\")";
         try {
             decodeAndValidate(command);
@@ -67,7 +65,7 @@ public final class ValidateMode implements ConformanceMode {
 
     /** Decoding and validation only: translation (and its "not yet supported" SIMD) is the execution modes' business. */
     private static void decodeAndValidate(SpecCommand command) {
-        ModuleValidator.validate(ModuleDecoder.decode(command.script().readModule(command.filename())));
+        ModuleValidator.validate(ModuleDecoder.decode(command.module()));
     }
 
     private static CommandOutcome escaped(Throwable e) {

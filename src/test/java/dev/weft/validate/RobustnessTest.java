@@ -12,7 +12,9 @@ import dev.weft.InvalidModuleException;
 import dev.weft.MalformedModuleException;
 import dev.weft.ModuleException;
 import dev.weft.ValueType;
+import dev.weft.decode.CodeReader;
 import dev.weft.decode.DecodedModule;
+import dev.weft.decode.InstructionReader;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -142,7 +144,7 @@ class RobustnessTest {
             int len = m.bodies[0].length();
             ModuleContext c = new ModuleContext(m);
             Arrays.fill(c.declaredFunctions, true);
-            FunctionValidator v = new FunctionValidator(c);
+            FunctionValidator v = new FunctionValidator(c, ModuleValidator.Scope.EXECUTABLE);
             ModuleException byValidator = null;
             try {
                 v.validate(0, off, len);
@@ -151,7 +153,10 @@ class RobustnessTest {
             }
             MalformedModuleException byDecoder = null;
             try {
-                new BodyDecoder(m.bytes).decode(off, len);
+                InstructionReader decoder = new InstructionReader(m.bytes);
+                decoder.beginBody(off, len);
+                ModuleValidator.skipLocals(decoder.input());
+                decoder.readCode(CodeReader.SKIP);
             } catch (MalformedModuleException e) {
                 byDecoder = e;
             }
