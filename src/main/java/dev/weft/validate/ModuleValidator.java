@@ -135,26 +135,9 @@ public final class ModuleValidator {
             rejection = e;
         }
 
-        FunctionValidator validator = new FunctionValidator(c, scope);
-        InstructionReader decoder = null;
-        FunctionBody[] bodies = module.bodies;
-        for (int i = 0; i < bodies.length; i++) {
-            FunctionBody b = bodies[i];
-            if (rejection == null) {
-                try {
-                    validator.validate(c.funcTypes[module.importedFunctionCount + i], b.offset(), b.length());
-                    continue;
-                } catch (InvalidModuleException | UnsupportedFeatureException e) {
-                    rejection = e;
-                }
-            }
-            // malformed beats invalid: the rest is only decoded, and a malformed body wins
-            if (decoder == null) {
-                decoder = new InstructionReader(module.bytes);
-            }
-            decoder.beginBody(b.offset(), b.length());
-            skipLocals(decoder.input());
-            decoder.readCode(CodeReader.SKIP);
+        BodyValidation.Outcome bodies = BodyValidation.run(module, c, scope, rejection != null);
+        if (rejection == null) {
+            rejection = bodies.rejection();
         }
         if (rejection == null) {
             try {
@@ -169,14 +152,14 @@ public final class ModuleValidator {
         if (c.memoryCount > 1 && !scope.multiMemory()) {
             throw new UnsupportedFeatureException("multiple memories are not supported by Weft yet", -1);
         }
-        if (validator.unsupported != null) {
-            throw validator.unsupported;
+        if (bodies.unsupported() != null) {
+            throw bodies.unsupported();
         }
         // The reference interpreter checks this last of all decoding rules. Unlike the other
         // malformed conditions it yields to a validation error: the suite's wabt-converted
         // binaries drop the data count section from modules that use a data index but have no
         // data segment (memory_init.wast), and those must still fail as invalid.
-        if (module.dataCount < 0 && validator.usesDataSegments) {
+        if (module.dataCount < 0 && bodies.usesDataSegments()) {
             throw new MalformedModuleException("data count section required", module.bytes.length);
         }
     }
