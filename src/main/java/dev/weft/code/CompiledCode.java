@@ -45,6 +45,12 @@ public final class CompiledCode {
     public final long wasmInstructions;
     /** Number of internal instructions emitted. */
     public final long internalInstructions;
+    /**
+     * Compiled tier hook: this module's state in the compiled tier ({@code dev.weft.compile}),
+     * created when an instance of the module first runs on an engine with a compiled tier; null
+     * until then. Held here so that compiled classes live and die with the module.
+     */
+    public volatile Object tierState;
 
     /**
      * @param code the code

@@ -46,7 +46,7 @@ public final class Machine implements HostCall {
     private static final TrapKind STACK_OVERFLOW = TrapKind.CALL_STACK_EXHAUSTED;
 
     private final boolean handles;
-    private final CallBounds bounds;
+    final CallBounds bounds;
     private final int maxDepth;
     private final int maxSlots;
     private final int maxNesting;
@@ -73,7 +73,7 @@ public final class Machine implements HostCall {
     // same code. framePc < 0: ~framePc is the return pc and frameInst holds the caller's instance
     // (null for an entry from the host: returning from it ends the loop). Same-instance calls, the common
     // case, thus store only ints: no reference store, no GC write barrier.
-    private int depth;
+    int depth;
     private int[] framePc;
     private int[] frameFp;
     private ModuleInstance[] frameInst;
@@ -102,6 +102,18 @@ public final class Machine implements HostCall {
     private int cachedLoop = -1;
     private int cachedLoopCost;
 
+    // Compiled tier hook (docs/compiled-tier.md, CompiledTier, CompiledSupport).
+    /** The engine's compiled tier, or null when it only interprets. */
+    private final CompiledTier tier;
+    /** The current instance's module in the compiled tier ({@link #switchTo}), or null. */
+    CompiledTier.Module tiered;
+    /** Java stack, in bytes of estimated frames, that compiled frames may still take on this thread. */
+    int stackLeft;
+    /** The first slot free when compiled code was entered: where its calls out pass arguments and results. */
+    int compiledBase;
+    /** Loop back-edges until the interpreter next counts them for the running function. */
+    int backEdges;
+
     /**
      * @param handles whether to dispatch through method handles rather than the switch
      * @param maxDepth the most frames the stack may hold
@@ -110,6 +122,20 @@ public final class Machine implements HostCall {
      * @param defaults the fuel and timeout of calls made without an {@link ExecutionState}
      */
     public Machine(boolean handles, int maxDepth, int maxSlots, int maxNesting, CallDefaults defaults) {
+        this(handles, maxDepth, maxSlots, maxNesting, defaults, null);
+    }
+
+    /**
+     * @param handles whether to dispatch through method handles rather than the switch
+     * @param maxDepth the most frames the stack may hold
+     * @param maxSlots the most value slots the stack may hold
+     * @param maxNesting the most nested entries from host functions back into WebAssembly
+     * @param defaults the fuel and timeout of calls made without an {@link ExecutionState}
+     * @param tier the compiled tier, or null to only interpret
+     */
+    public Machine(boolean handles, int maxDepth, int maxSlots, int maxNesting, CallDefaults defaults, CompiledTier tier) {
+        this.tier = tier;
+        this.stackLeft = CompiledSupport.initialBudget(maxDepth);
         this.handles = handles;
         this.bounds = new CallBounds(this, defaults);
         this.maxDepth = maxDepth;
@@ -251,7 +277,8 @@ public final class Machine implements HostCall {
         try {
             switchTo(f.owner);
             pushCrossFrame(0, 0, null);
-            if (enter(f.index, base) != SUSPEND) {
+            // compiled tier hook: run the compiled function if there is one and it may run here
+            if ((tiered == null || !tiered.call(this, f.index, base)) && enter(f.index, base) != SUSPEND) {
                 loop();
             }
             suspended = bounds.suspended();
@@ -276,7 +303,7 @@ public final class Machine implements HostCall {
         }
     }
 
-    private void loop() {
+    void loop() {
         if (handles) {
             HandleInterpreter.run(this);
         } else {
@@ -303,6 +330,7 @@ public final class Machine implements HostCall {
         globals = target.globals;
         memory = target.memory == null ? null : target.memory.segment;
         cachedLoop = -1;
+        tiered = tier == null ? null : tier.module(target); // compiled tier hook
         if (target.closed || memory == MemoryInstance.CLOSED) {
             throw CallBounds.closedTrap();
         }
@@ -325,7 +353,7 @@ public final class Machine implements HostCall {
     }
 
     /** Records a return to {@code returnPc} in {@code caller} (null: return to the host). */
-    private void pushCrossFrame(int returnPc, int callerFp, ModuleInstance caller) {
+    void pushCrossFrame(int returnPc, int callerFp, ModuleInstance caller) {
         pushFrame(~returnPc, callerFp);
         frameInst[depth - 1] = caller;
     }
@@ -388,6 +416,9 @@ public final class Machine implements HostCall {
         if (off > 0) {
             return target;
         }
+        if (tiered != null && --backEdges < 0) { // compiled tier hook: count the running function's loops
+            CompiledSupport.countBackEdges(this, pc);
+        }
         if (metered) {
             int cost = loopCost(target);
             if (fuel < cost) {
@@ -429,6 +460,11 @@ public final class Machine implements HostCall {
 
     /** A call of a function of the current instance. */
     int callLocal(int function, int returnPc, int callerFp, int newFp) {
+        if (tiered != null && tiered.call(this, function, newFp)) { // compiled tier hook: ran compiled code
+            pc = returnPc;
+            fp = callerFp;
+            return RELOAD;
+        }
         pushFrame(returnPc, callerFp);
         return enter(function, newFp);
     }
@@ -491,7 +527,7 @@ public final class Machine implements HostCall {
         return enter(f.index, newFp);
     }
 
-    private void callHost(FunctionInstance f, int base) {
+    void callHost(FunctionInstance f, int base) {
         int params = f.type.paramCount();
         int results = f.type.resultCount();
         ensureSlots((long) base + params + results);
@@ -583,14 +619,23 @@ public final class Machine implements HostCall {
      * the "call stack exhausted" trap; anything else (a host function's exception) passes.
      */
     RuntimeException fault(Throwable t, MemorySegment atCode, int atPc) {
-        TrapException trap;
+        RuntimeException r = asTrap(t);
+        if (r instanceof TrapException trap) {
+            // a trap from a nested run (host function -> WebAssembly) already lists that run's frames: add ours
+            trap.withWasmStackTrace(stackTrace(atCode, atPc));
+        }
+        return r;
+    }
+
+    /** What escaped a handler or compiled code, as the trap it means (see {@link #fault}). */
+    RuntimeException asTrap(Throwable t) {
         if (t instanceof TrapException te) {
-            trap = te;
+            return te;
         } else if (t instanceof StackOverflowError) {
-            trap = new TrapException(STACK_OVERFLOW);
+            return new TrapException(STACK_OVERFLOW);
         } else if (t instanceof IllegalStateException && closedOnStack()) {
             // a memory freed by a close while this call was running: the access failed safely
-            trap = CallBounds.closedTrap();
+            return CallBounds.closedTrap();
         } else if (t instanceof RuntimeException re) {
             return re;
         } else if (t instanceof Error e) {
@@ -598,9 +643,6 @@ public final class Machine implements HostCall {
         } else {
             return new IllegalStateException(t);
         }
-        // a trap from a nested run (host function -> WebAssembly) already lists that run's frames: add ours
-        trap.withWasmStackTrace(stackTrace(atCode, atPc));
-        return trap;
     }
 
     private List<String> stackTrace(MemorySegment atCode, int atPc) {
