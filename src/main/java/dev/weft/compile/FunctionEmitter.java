@@ -36,6 +36,8 @@ final class FunctionEmitter {
             ConstantDescs.CD_Throwable, Signatures.MACHINE, ConstantDescs.CD_int);
     private static final MethodTypeDesc FALLBACK = MethodTypeDesc.of(ConstantDescs.CD_MethodHandle, Signatures.MACHINE,
             ConstantDescs.CD_int);
+    private static final MethodTypeDesc EXHAUSTED = MethodTypeDesc.of(ClassDesc.of("dev.weft.TrapException"),
+            Signatures.MACHINE);
     private static final MethodTypeDesc INT_TO_FLOAT = MethodTypeDesc.of(ConstantDescs.CD_float, ConstantDescs.CD_int);
     private static final MethodTypeDesc FLOAT_TO_INT = MethodTypeDesc.of(ConstantDescs.CD_int, ConstantDescs.CD_float);
     private static final MethodTypeDesc LONG_TO_DOUBLE = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long);
@@ -50,7 +52,10 @@ final class FunctionEmitter {
     final ClassCompiler.Batch batch;
     private final int[] longLocal;
     private final int[] refLocal;
-    private final int leftLocal;
+    /** The machine's budget at entry (restored at every exit), a long. */
+    private final int budgetLocal;
+    /** The budget with this frame taken, a long. */
+    private final int takenLocal;
     private final int baseLocal;
     private final int cost;
     private final Map<Integer, Label> labels = new HashMap<>();
@@ -76,8 +81,10 @@ final class FunctionEmitter {
                 next += 2;
             }
         }
-        leftLocal = next++;
-        baseLocal = next++;
+        budgetLocal = next;
+        takenLocal = next + 2;
+        baseLocal = next + 4;
+        next += 5;
         // the most used slots first: locals below 256 (4 below 4) have the short instruction forms
         Integer[] order = new Integer[frame];
         for (int s = 0; s < frame; s++) {
@@ -156,18 +163,25 @@ final class FunctionEmitter {
     }
 
     /**
-     * The budget check (a call that finds too little runs interpreted, which charges the entry's
-     * fuel itself), the entry's fuel charge and attention check as in {@code Machine.enter}, the
-     * budget taken, the locals zeroed (declared locals must be; the rest so that every local is
-     * defined on every path, as the verifier wants).
+     * The budget check (a call that finds too few bytes runs interpreted, which charges the entry's
+     * fuel itself; one beyond the depth limit traps as the interpreter does), the entry's fuel
+     * charge and attention check as in {@code Machine.enter}, the budget taken, the locals zeroed
+     * (declared locals must be; the rest so that every local is defined on every path, as the
+     * verifier wants).
      */
     private void prologue() {
         Label fits = cb.newLabel();
+        Label deepEnough = cb.newLabel();
         machine();
-        cb.getfield(Signatures.MACHINE, "stackLeft", ConstantDescs.CD_int);
-        cb.dup();
-        cb.istore(leftLocal);
-        cb.loadConstant(cost + CompiledSupport.NESTED);
+        cb.getfield(Signatures.MACHINE, "budget", ConstantDescs.CD_long);
+        cb.dup2();
+        cb.lstore(budgetLocal);
+        cb.loadConstant(CompiledSupport.FRAME + cost);
+        cb.lsub();
+        cb.dup2();
+        cb.lstore(takenLocal);
+        cb.l2i();
+        cb.loadConstant(CompiledSupport.NESTED);
         cb.if_icmpge(fits);
         machine();
         cb.loadConstant(plan.function);
@@ -179,14 +193,20 @@ final class FunctionEmitter {
         cb.invokevirtual(ConstantDescs.CD_MethodHandle, "invokeExact", Signatures.descriptor(plan.type));
         returnValue();
         cb.labelBinding(fits);
+        cb.lload(takenLocal);
+        cb.lconst_0();
+        cb.lcmp();
+        cb.ifge(deepEnough);
+        machine();
+        cb.invokestatic(SUPPORT, "framesExhausted", EXHAUSTED);
+        cb.athrow();
+        cb.labelBinding(deepEnough);
         machine();
         cb.loadConstant(plan.fuel);
         cb.invokestatic(SUPPORT, "charge", CHARGE);
         machine();
-        cb.iload(leftLocal);
-        cb.loadConstant(cost);
-        cb.isub();
-        cb.putfield(Signatures.MACHINE, "stackLeft", ConstantDescs.CD_int);
+        cb.lload(takenLocal);
+        cb.putfield(Signatures.MACHINE, "budget", ConstantDescs.CD_long);
         if (plan.spills) {
             machine();
             cb.getfield(Signatures.MACHINE, "compiledBase", ConstantDescs.CD_int);
@@ -344,8 +364,8 @@ final class FunctionEmitter {
 
     private void restoreBudget() {
         machine();
-        cb.iload(leftLocal);
-        cb.putfield(Signatures.MACHINE, "stackLeft", ConstantDescs.CD_int);
+        cb.lload(budgetLocal);
+        cb.putfield(Signatures.MACHINE, "budget", ConstantDescs.CD_long);
     }
 
     /**

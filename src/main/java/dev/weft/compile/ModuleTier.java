@@ -109,9 +109,18 @@ final class ModuleTier extends CompiledTier.Module {
 
     /** Compiles every function not compiled yet, on this thread; returns when none is being compiled. */
     void compileAll() {
+        List<Integer> all = new ArrayList<>();
+        for (int f = decoded.importedFunctionCount; f < status.length; f++) {
+            all.add(f);
+        }
+        compileNow(all);
+    }
+
+    /** Compiles these defined functions unless compiled already, on this thread; returns when none is being compiled. */
+    void compileNow(List<Integer> functions) {
         List<Integer> mine = new ArrayList<>();
         synchronized (this) {
-            for (int f = decoded.importedFunctionCount; f < status.length; f++) {
+            for (int f : functions) {
                 if (status[f] == INTERPRETED || status[f] == QUEUED) {
                     status[f] = COMPILING;
                     mine.add(f);
@@ -237,6 +246,11 @@ final class ModuleTier extends CompiledTier.Module {
     /** @return how many functions are compiled, and why others were not (for tests and diagnostics) */
     synchronized String summary() {
         return compiled + " compiled" + (rejections.isEmpty() ? "" : ", not compiled: " + rejections);
+    }
+
+    /** @return whether a function is compiled */
+    synchronized boolean isCompiled(int function) {
+        return status[function] == COMPILED;
     }
 
     /** @return how many functions are compiled */

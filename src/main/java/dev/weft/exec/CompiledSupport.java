@@ -17,14 +17,19 @@ import java.util.List;
  * classes are hidden classes defined in this package ({@link #lookup()}), so that they call the
  * instructions' semantics methods (package-private here) and read the machine's fields directly.
  *
- * <p>Compiled functions keep their slots in JVM locals and call each other on the Java stack. Two
+ * <p>Compiled functions keep their slots in JVM locals and call each other on the Java stack. Three
  * things make that safe and keep the interpreter's guarantees:
  * <ul>
- * <li><b>A Java stack budget</b> per machine ({@code Machine.stackLeft}, bytes): each compiled frame
- *     takes its estimated size (the JVM interpreter's frame of its method: locals, operand stack,
- *     overhead) while it runs and keeps {@link #NESTED} in reserve; a call that does not fit runs
- *     interpreted instead, which needs no Java stack per WebAssembly frame, and reaches the
- *     interpreter's depth limit as usual. {@code StackOverflowError} is never relied on.</li>
+ * <li><b>A budget</b> per machine ({@code Machine.budget}): frames left below the depth limit in the
+ *     high 32 bits, bytes of Java stack in the low 32. Each compiled frame takes one frame and its
+ *     estimated size (the JVM interpreter's frame of its method: locals, operand stack, overhead)
+ *     while it runs, and must leave {@link #NESTED} bytes; a call that does not fit in the bytes runs
+ *     interpreted instead, which needs no Java stack per WebAssembly frame. One that does not fit in
+ *     the frames is the interpreter's "call stack exhausted" trap, at the same depth.
+ *     {@code StackOverflowError} is never relied on.</li>
+ * <li><b>Frames counted across tiers</b>: compiled frames push no frame records, so whenever
+ *     compiled code leaves for the interpreter, the host or another instance, the interpreter's
+ *     depth first skips as many records as compiled frames are running ({@link #reserveFrames}).</li>
  * <li><b>The same bounds</b>: {@link #charge} is {@code Machine.enter}'s and {@code Machine.branch}'s
  *     fuel charge and attention check, called at a compiled function's entry with its body's cost
  *     and at each backward branch with the loop's cost.</li>
@@ -39,10 +44,12 @@ public final class CompiledSupport {
 
     /** Java stack budget of a thread's compiled frames, bytes (thread stacks are 1 MiB by default on 64-bit JVMs). */
     static final int STACK_BUDGET = 512 << 10;
-    /** Budget kept for the interpreter loop a compiled frame may fall back to (its Java frames and a host call's). */
+    /** Bytes kept for the interpreter loop a compiled frame may fall back to (its Java frames and a host call's). */
     public static final int NESTED = 8 << 10;
-    /** The least a compiled frame costs, so that the budget also bounds compiled frames by the depth limit. */
+    /** The least a compiled frame costs, bytes. */
     public static final int MIN_FRAME = 256;
+    /** One frame, in {@code Machine.budget}. */
+    public static final long FRAME = 1L << 32;
 
     private static final MethodHandle INTERPRET;
 
@@ -61,21 +68,18 @@ public final class CompiledSupport {
     }
 
     /**
-     * @param maxDepth the engine's frame limit
-     * @return a new machine's budget: {@link #STACK_BUDGET}, or less when the depth limit is smaller
-     */
-    static int initialBudget(int maxDepth) {
-        return (int) Math.min(STACK_BUDGET, (long) maxDepth * MIN_FRAME + NESTED);
-    }
-
-    /**
-     * Runs a compiled function's entry bridge from the interpreter or the host.
+     * Runs a compiled function's entry bridge from the interpreter or the host: compiled frames may
+     * take the frames left below the depth limit (one more if the callee's frame has its record).
      *
      * @param entry {@code (Machine, int base)void}: reads the arguments from slots base.., writes the results there
+     * @param recorded whether a frame record stands for the callee already (the host's entry)
      */
-    static void enter(Machine m, MethodHandle entry, int base) {
-        int saved = m.compiledBase;
+    static void enter(Machine m, MethodHandle entry, int base, boolean recorded) {
+        int savedBase = m.compiledBase;
+        long savedBudget = m.budget;
+        long frames = m.maxDepth - m.depth + (recorded ? 1 : 0);
         m.compiledBase = base;
+        m.budget = frames << 32 | (savedBudget & 0xFFFF_FFFFL);
         try {
             entry.invokeExact(m, base);
         } catch (RuntimeException | Error e) {
@@ -83,8 +87,30 @@ public final class CompiledSupport {
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         } finally {
-            m.compiledBase = saved;
+            m.compiledBase = savedBase;
+            m.budget = savedBudget;
         }
+    }
+
+    /**
+     * Compiled code leaves for the interpreter, the host or another instance: the interpreter's
+     * depth counts the compiled frames running since compiled code was entered, so that its limit
+     * holds across tiers.
+     *
+     * @return the depth to restore afterwards
+     */
+    private static int reserveFrames(Machine m) {
+        int saved = m.depth;
+        int compiledFrames = (m.maxDepth - m.depth) - (int) (m.budget >>> 32);
+        if (compiledFrames > 0) {
+            m.skipFrames(compiledFrames);
+        }
+        return saved;
+    }
+
+    /** @return the trap of a compiled frame beyond the depth limit (the interpreter's, word for word) */
+    public static TrapException framesExhausted(Machine m) {
+        return m.depthExhausted();
     }
 
     /**
@@ -147,44 +173,48 @@ public final class CompiledSupport {
      */
     public static void call(Machine m, FunctionInstance f) {
         int base = m.compiledBase;
-        if (f.host != null) {
-            m.callHost(f, base);
-            m.refreshMemory();
-            return;
-        }
+        int depth = reserveFrames(m);
         ModuleInstance caller = m.inst;
-        if (f.owner == caller) {
-            callHere(m, f.index, base);
-            return;
-        }
-        m.switchTo(f.owner);
         try {
-            callHere(m, f.index, base);
+            if (f.host != null) {
+                m.callHost(f, base);
+                m.refreshMemory();
+            } else if (f.owner == caller) {
+                callHere(m, f.index, base);
+            } else {
+                m.switchTo(f.owner);
+                try {
+                    callHere(m, f.index, base);
+                } finally {
+                    m.switchTo(caller);
+                }
+            }
         } finally {
-            m.switchTo(caller);
+            m.depth = depth;
         }
     }
 
     private static void callHere(Machine m, int function, int base) {
         CompiledTier.Module t = m.tiered;
-        if (t == null || !t.call(m, function, base)) {
+        if (t == null || !t.call(m, function, base, false)) {
             nested(m, function, base);
         }
     }
 
     /** Runs a function of the current instance in the interpreter, from compiled code. */
     private static void nested(Machine m, int function, int base) {
-        if (m.stackLeft < NESTED) {
+        if ((int) m.budget < NESTED) {
             throw exhausted();
         }
-        m.stackLeft -= NESTED;
+        m.budget -= NESTED;
         int savedDepth = m.depth;
         ModuleInstance savedInst = m.inst;
         MemorySegment savedCode = m.code;
         int savedPc = m.pc;
         int savedFp = m.fp;
-        m.pushCrossFrame(0, 0, null); // returning from it ends the loop
         try {
+            reserveFrames(m);
+            m.pushCrossFrame(0, 0, null); // returning from it ends the loop
             if (m.enter(function, base) == Machine.SUSPEND) {
                 throw new IllegalStateException("internal error: compiled code in a call that may suspend");
             }
@@ -197,7 +227,7 @@ public final class CompiledSupport {
             if (m.inst != savedInst) {
                 m.switchTo(savedInst);
             }
-            m.stackLeft += NESTED;
+            m.budget += NESTED;
         }
     }
 
@@ -274,8 +304,8 @@ public final class CompiledSupport {
         return CallOps.target(m, index, table, type);
     }
 
-    /** @return the trap of a call that finds no Java stack budget left */
-    static TrapException exhausted() {
+    /** @return the trap of a call that finds no Java stack budget left (never, with the reserve compiled frames keep) */
+    private static TrapException exhausted() {
         return new TrapException(TrapKind.CALL_STACK_EXHAUSTED, "call stack exhausted: no room for compiled frames");
     }
 }

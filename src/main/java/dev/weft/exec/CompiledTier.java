@@ -74,18 +74,19 @@ public abstract class CompiledTier {
          * A call from the interpreter, with the arguments in slots {@code base..}: runs the compiled
          * function if there is one and it may run here, leaving the results in slots {@code base..}.
          *
+         * @param recorded whether the callee's frame has a record already (an entry from the host)
          * @return false if the caller must run the function interpreted (it was counted then)
          */
-        final boolean call(Machine m, int function, int base) {
+        final boolean call(Machine m, int function, int base, boolean recorded) {
             MethodHandle entry = entries[function];
             if (entry == null) {
                 count(function, 1);
                 return false;
             }
-            if (m.stackLeft < entryCosts[function] || m.bounds.resumable()) {
+            if ((int) m.budget < entryCosts[function] || m.bounds.resumable()) {
                 return false;
             }
-            CompiledSupport.enter(m, entry, base);
+            CompiledSupport.enter(m, entry, base, recorded);
             return true;
         }
     }

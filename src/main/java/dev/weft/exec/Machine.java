@@ -47,7 +47,7 @@ public final class Machine implements HostCall {
 
     private final boolean handles;
     final CallBounds bounds;
-    private final int maxDepth;
+    final int maxDepth;
     private final int maxSlots;
     private final int maxNesting;
     // The limit traps' messages, made up front: a limit may be reached with little Java stack left
@@ -107,8 +107,11 @@ public final class Machine implements HostCall {
     private final CompiledTier tier;
     /** The current instance's module in the compiled tier ({@link #switchTo}), or null. */
     CompiledTier.Module tiered;
-    /** Java stack, in bytes of estimated frames, that compiled frames may still take on this thread. */
-    int stackLeft;
+    /**
+     * What compiled frames may still take: frames below the depth limit (high 32 bits, counted from
+     * where compiled code was entered) and bytes of Java stack (low 32 bits). See {@link CompiledSupport}.
+     */
+    long budget = CompiledSupport.STACK_BUDGET;
     /** The first slot free when compiled code was entered: where its calls out pass arguments and results. */
     int compiledBase;
     /** Loop back-edges until the interpreter next counts them for the running function. */
@@ -135,7 +138,6 @@ public final class Machine implements HostCall {
      */
     public Machine(boolean handles, int maxDepth, int maxSlots, int maxNesting, CallDefaults defaults, CompiledTier tier) {
         this.tier = tier;
-        this.stackLeft = CompiledSupport.initialBudget(maxDepth);
         this.handles = handles;
         this.bounds = new CallBounds(this, defaults);
         this.maxDepth = maxDepth;
@@ -278,7 +280,7 @@ public final class Machine implements HostCall {
             switchTo(f.owner);
             pushCrossFrame(0, 0, null);
             // compiled tier hook: run the compiled function if there is one and it may run here
-            if ((tiered == null || !tiered.call(this, f.index, base)) && enter(f.index, base) != SUSPEND) {
+            if ((tiered == null || !tiered.call(this, f.index, base, true)) && enter(f.index, base) != SUSPEND) {
                 loop();
             }
             suspended = bounds.suspended();
@@ -318,6 +320,7 @@ public final class Machine implements HostCall {
         memory = null;
         globals = null;
         functions = null;
+        tiered = null; // compiled tier hook: an idle thread keeps no module's compiled code alive
     }
 
     // ------------------------------------------------------------------ calls and returns
@@ -360,12 +363,37 @@ public final class Machine implements HostCall {
 
     private void growFrames() {
         if (depth >= maxDepth) {
-            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, depthMessage);
+            throw depthExhausted();
         }
-        int n = (int) Math.min(maxDepth, (long) framePc.length * 2);
+        growFramesTo(depth + 1);
+    }
+
+    private void growFramesTo(int needed) {
+        int n = (int) Math.min(maxDepth, Math.max(needed, (long) framePc.length * 2));
         framePc = Arrays.copyOf(framePc, n);
         frameFp = Arrays.copyOf(frameFp, n);
         frameInst = Arrays.copyOf(frameInst, n);
+    }
+
+    /** @return the trap of reaching the depth limit */
+    TrapException depthExhausted() {
+        return new TrapException(TrapKind.CALL_STACK_EXHAUSTED, depthMessage);
+    }
+
+    /**
+     * Compiled tier hook: counts {@code frames} frames of compiled code (which push no records)
+     * before the records pushed next, so that the depth limit counts them. The skipped records are
+     * never read: a trap's walk stops at the entry record pushed above them.
+     */
+    void skipFrames(int frames) {
+        int d = depth + frames;
+        if (d > framePc.length) {
+            if (d > maxDepth) {
+                throw depthExhausted();
+            }
+            growFramesTo(d);
+        }
+        depth = d;
     }
 
     /**
@@ -460,7 +488,7 @@ public final class Machine implements HostCall {
 
     /** A call of a function of the current instance. */
     int callLocal(int function, int returnPc, int callerFp, int newFp) {
-        if (tiered != null && tiered.call(this, function, newFp)) { // compiled tier hook: ran compiled code
+        if (tiered != null && tiered.call(this, function, newFp, false)) { // compiled tier hook: ran compiled code
             pc = returnPc;
             fp = callerFp;
             return RELOAD;

@@ -1,0 +1,30 @@
+package dev.weft;
+
+/**
+ * The ways tests run WebAssembly: the interpreter in each dispatch mode, and the compiled tier
+ * (every function compiled to JVM bytecode up front; the interpreter, in the default dispatch
+ * mode, runs only what is not compiled and calls that may suspend).
+ */
+enum RunMode {
+    SWITCH(Tier.INTERPRETER, DispatchMode.SWITCH),
+    HANDLES(Tier.INTERPRETER, DispatchMode.HANDLES),
+    COMPILED(Tier.COMPILED, DispatchMode.SWITCH);
+
+    private final Tier tier;
+    private final DispatchMode dispatch;
+
+    RunMode(Tier tier, DispatchMode dispatch) {
+        this.tier = tier;
+        this.dispatch = dispatch;
+    }
+
+    /** @return a builder of an engine running this way, to add settings to */
+    Engine.Builder builder() {
+        return Engine.builder().tier(tier).dispatch(dispatch);
+    }
+
+    /** @return an engine with the default limits running this way */
+    Engine engine() {
+        return builder().build();
+    }
+}
