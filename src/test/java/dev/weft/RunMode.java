@@ -5,7 +5,7 @@ package dev.weft;
  * (every function compiled to JVM bytecode up front; the interpreter, in the default dispatch
  * mode, runs only what is not compiled and calls that may suspend).
  */
-enum RunMode {
+public enum RunMode {
     SWITCH(Tier.INTERPRETER, DispatchMode.SWITCH),
     HANDLES(Tier.INTERPRETER, DispatchMode.HANDLES),
     COMPILED(Tier.COMPILED, DispatchMode.SWITCH);
@@ -19,12 +19,17 @@ enum RunMode {
     }
 
     /** @return a builder of an engine running this way, to add settings to */
-    Engine.Builder builder() {
+    public Engine.Builder builder() {
         return Engine.builder().tier(tier).dispatch(dispatch);
     }
 
     /** @return an engine with the default limits running this way */
-    Engine engine() {
+    public Engine engine() {
         return builder().build();
+    }
+
+    /** @return the mode's name in reports: the dispatch mode's, or {@code compiled} */
+    public String id() {
+        return this == COMPILED ? Tier.COMPILED.id() : dispatch.id();
     }
 }

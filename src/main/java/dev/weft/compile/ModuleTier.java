@@ -23,6 +23,8 @@ import java.util.TreeMap;
 final class ModuleTier extends CompiledTier.Module {
     /** Calls (and loop iterations / 16) after which a function is compiled: {@code -Dweft.tier.threshold}, default 1000. */
     static final int THRESHOLD = Math.max(1, Integer.getInteger("weft.tier.threshold", 1000));
+    /** A directory to write each compiled class to, for javap ({@code -Dweft.tier.dump=DIR}), or null. */
+    private static final String DUMP = System.getProperty("weft.tier.dump");
     /** Most functions per class. */
     private static final int CLASS_FUNCTIONS = 200;
     /** Most internal instructions per class (keeps a class's bytecode to a few hundred KiB). */
@@ -185,6 +187,9 @@ final class ModuleTier extends CompiledTier.Module {
             if (fit.size() != plans.size()) {
                 built = ClassCompiler.build(this, fit);
             }
+            if (DUMP != null) {
+                dump(built.getKey(), fit.getFirst().function);
+            }
             for (ClassCompiler.Compiled c : ClassCompiler.define(built.getKey(), built.getValue(), fit)) {
                 install(c);
             }
@@ -196,6 +201,16 @@ final class ModuleTier extends CompiledTier.Module {
             } else {
                 reject(plans.getFirst().function, "failed: " + e);
             }
+        }
+    }
+
+    private static void dump(byte[] bytes, int first) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of(DUMP);
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve("Wasm$" + first + "-" + System.identityHashCode(bytes) + ".class"), bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

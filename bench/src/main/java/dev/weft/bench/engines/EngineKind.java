@@ -2,10 +2,12 @@ package dev.weft.bench.engines;
 
 import dev.weft.DispatchMode;
 import dev.weft.Engine;
+import dev.weft.Tier;
 
 /**
- * The engines compared, by the id used in JMH's {@code engine} parameter: Weft in both
- * dispatch modes, Chicory's interpreter, and Chicory's Wasm-to-JVM-bytecode compiler.
+ * The engines compared, by the id used in JMH's {@code engine} parameter: Weft's interpreter in
+ * both dispatch modes, Weft's compiled tier (every function compiled up front, or hot functions
+ * in the background), Chicory's interpreter, and Chicory's Wasm-to-JVM-bytecode compiler.
  */
 public enum EngineKind {
     WEFT_SWITCH("weft-switch") {
@@ -18,6 +20,18 @@ public enum EngineKind {
         @Override
         public CompiledModule compile(byte[] wasm) {
             return new WeftGuest.Compiled(HANDLES_ENGINE, wasm);
+        }
+    },
+    WEFT_COMPILED("weft-compiled") {
+        @Override
+        public CompiledModule compile(byte[] wasm) {
+            return new WeftGuest.Compiled(COMPILED_ENGINE, wasm);
+        }
+    },
+    WEFT_AUTO("weft-auto") {
+        @Override
+        public CompiledModule compile(byte[] wasm) {
+            return new WeftGuest.Compiled(AUTO_ENGINE, wasm);
         }
     },
     CHICORY_INTERPRETER("chicory-interpreter") {
@@ -33,9 +47,11 @@ public enum EngineKind {
         }
     };
 
-    /** One engine per dispatch mode, shared like an application would share it. */
-    public static final Engine SWITCH_ENGINE = Engine.builder().dispatch(DispatchMode.SWITCH).build();
-    public static final Engine HANDLES_ENGINE = Engine.builder().dispatch(DispatchMode.HANDLES).build();
+    /** One engine per dispatch mode and tier, shared like an application would share it. */
+    public static final Engine SWITCH_ENGINE = Engine.builder().tier(Tier.INTERPRETER).dispatch(DispatchMode.SWITCH).build();
+    public static final Engine HANDLES_ENGINE = Engine.builder().tier(Tier.INTERPRETER).dispatch(DispatchMode.HANDLES).build();
+    public static final Engine COMPILED_ENGINE = Engine.builder().tier(Tier.COMPILED).build();
+    public static final Engine AUTO_ENGINE = Engine.builder().tier(Tier.AUTO).build();
 
     private final String id;
 
@@ -50,7 +66,7 @@ public enum EngineKind {
 
     /** @return whether this is one of Weft's modes */
     public boolean isWeft() {
-        return this == WEFT_SWITCH || this == WEFT_HANDLES;
+        return this == WEFT_SWITCH || this == WEFT_HANDLES || this == WEFT_COMPILED || this == WEFT_AUTO;
     }
 
     /**
