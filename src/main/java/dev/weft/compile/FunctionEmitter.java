@@ -34,6 +34,7 @@ final class FunctionEmitter {
             ConstantDescs.CD_int);
     private static final MethodTypeDesc FAULT = MethodTypeDesc.of(ClassDesc.of("java.lang.RuntimeException"),
             ConstantDescs.CD_Throwable, Signatures.MACHINE, ConstantDescs.CD_int);
+    private static final MethodTypeDesc ATTENTION = MethodTypeDesc.of(ConstantDescs.CD_void, Signatures.MACHINE);
     private static final MethodTypeDesc FALLBACK = MethodTypeDesc.of(ConstantDescs.CD_MethodHandle, Signatures.MACHINE,
             ConstantDescs.CD_int);
     private static final MethodTypeDesc EXHAUSTED = MethodTypeDesc.of(ClassDesc.of("dev.weft.TrapException"),
@@ -57,6 +58,10 @@ final class FunctionEmitter {
     /** The budget with this frame taken, a long. */
     private final int takenLocal;
     private final int baseLocal;
+    /** Whether the call is metered (an int), read at entry: it cannot change while the frame runs. */
+    private final int meteredLocal;
+    /** Back-edges until the next attention check (an int). */
+    private final int ticksLocal;
     private final int cost;
     private final Map<Integer, Label> labels = new HashMap<>();
     private final Map<Integer, Label> stubs = new LinkedHashMap<>();
@@ -84,7 +89,9 @@ final class FunctionEmitter {
         budgetLocal = next;
         takenLocal = next + 2;
         baseLocal = next + 4;
-        next += 5;
+        meteredLocal = next + 5;
+        ticksLocal = next + 6;
+        next += 7;
         // the most used slots first: locals below 256 (4 below 4) have the short instruction forms
         Integer[] order = new Integer[frame];
         for (int s = 0; s < frame; s++) {
@@ -145,12 +152,7 @@ final class FunctionEmitter {
             throwInternal("fell off the end of the function");
         }
         for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
-            int target = stub.getKey();
-            cb.labelBinding(stub.getValue());
-            machine();
-            cb.loadConstant(batch.loopCost(target));
-            cb.invokestatic(SUPPORT, "charge", CHARGE);
-            cb.goto_(label(target));
+            backEdge(stub.getKey(), stub.getValue());
         }
         Label tryEnd = cb.newBoundLabel();
         Label handler = cb.newBoundLabel();
@@ -160,6 +162,29 @@ final class FunctionEmitter {
         cb.invokestatic(SUPPORT, "fault", FAULT);
         cb.athrow();
         cb.exceptionCatch(tryStart, tryEnd, handler, Optional.empty());
+    }
+
+    /**
+     * The stub a backward branch to {@code target} goes through: the loop's fuel when metered,
+     * the attention check every {@link CompiledSupport#BACK_EDGES_PER_CHECK}th time.
+     */
+    private void backEdge(int target, Label stub) {
+        Label fueled = cb.newLabel();
+        cb.labelBinding(stub);
+        cb.iload(meteredLocal);
+        cb.ifeq(fueled);
+        machine();
+        cb.loadConstant(batch.loopCost(target));
+        cb.invokestatic(SUPPORT, "chargeLoop", CHARGE);
+        cb.labelBinding(fueled);
+        cb.iinc(ticksLocal, -1);
+        cb.iload(ticksLocal);
+        cb.ifge(label(target));
+        cb.loadConstant(CompiledSupport.BACK_EDGES_PER_CHECK);
+        cb.istore(ticksLocal);
+        machine();
+        cb.invokestatic(SUPPORT, "attention", ATTENTION);
+        cb.goto_(label(target));
     }
 
     /**
@@ -207,6 +232,11 @@ final class FunctionEmitter {
         machine();
         cb.lload(takenLocal);
         cb.putfield(Signatures.MACHINE, "budget", ConstantDescs.CD_long);
+        machine();
+        cb.getfield(Signatures.MACHINE, "metered", ConstantDescs.CD_boolean);
+        cb.istore(meteredLocal);
+        cb.loadConstant(CompiledSupport.BACK_EDGES_PER_CHECK);
+        cb.istore(ticksLocal);
         if (plan.spills) {
             machine();
             cb.getfield(Signatures.MACHINE, "compiledBase", ConstantDescs.CD_int);

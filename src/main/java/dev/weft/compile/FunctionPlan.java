@@ -171,9 +171,12 @@ final class FunctionPlan {
         }
     }
 
-    /** @return JVM local-variable slots the method needs: machine, budget (two longs), base, a long per slot, an Object per slot if refs */
+    /**
+     * @return JVM local-variable slots the method needs: machine, budget (two longs), base, metered,
+     *     ticks, a long per slot, an Object per slot if refs
+     */
     int localWords() {
-        return 6 + 2 * frame + (refs ? frame : 0);
+        return 8 + 2 * frame + (refs ? frame : 0);
     }
 
     /** @return a bound of the JVM operand stack the method needs */

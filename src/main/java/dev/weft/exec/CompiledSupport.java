@@ -30,9 +30,15 @@ import java.util.List;
  * <li><b>Frames counted across tiers</b>: compiled frames push no frame records, so whenever
  *     compiled code leaves for the interpreter, the host or another instance, the interpreter's
  *     depth first skips as many records as compiled frames are running ({@link #reserveFrames}).</li>
- * <li><b>The same bounds</b>: {@link #charge} is {@code Machine.enter}'s and {@code Machine.branch}'s
- *     fuel charge and attention check, called at a compiled function's entry with its body's cost
- *     and at each backward branch with the loop's cost.</li>
+ * <li><b>The same bounds</b>: {@link #charge} is {@code Machine.enter}'s fuel charge and attention
+ *     check, called at a compiled function's entry with its body's cost. At each backward branch,
+ *     {@link #chargeLoop} charges the loop's cost exactly as {@code Machine.branch} does, but the
+ *     attention check ({@link #attention}) runs every {@link #BACK_EDGES_PER_CHECK}th back-edge of a
+ *     frame: a few microseconds at most between checks (a loop without calls is at most a JVM
+ *     method's worth of code per iteration), and tight loops keep C2's optimisations (each
+ *     check's ordered reads would otherwise keep it from hoisting anything out of the loop).
+ *     Whether the call is metered cannot change while a frame runs (nested entries restore it),
+ *     so compiled frames read it once.</li>
  * </ul>
  * Calls that leave compiled code (host functions, other instances, functions not compiled yet)
  * pass arguments and results in the machine's slots at {@code Machine.compiledBase}, the first slot
@@ -50,6 +56,8 @@ public final class CompiledSupport {
     public static final int MIN_FRAME = 256;
     /** One frame, in {@code Machine.budget}. */
     public static final long FRAME = 1L << 32;
+    /** Back-edges of a compiled frame between two attention checks. */
+    public static final int BACK_EDGES_PER_CHECK = 1024;
 
     private static final MethodHandle INTERPRET;
 
@@ -128,6 +136,32 @@ public final class CompiledSupport {
             }
             m.fuel -= cost;
         }
+        if (Attention.epoch() != m.seenEpoch || Thread.currentThread().isInterrupted()) {
+            m.bounds.attention();
+        }
+    }
+
+    /**
+     * A loop's next iteration in a metered call: its fuel, as {@code Machine.branch} charges it.
+     *
+     * @param m the machine
+     * @param cost the loop's instruction count
+     * @throws TrapException out of fuel
+     */
+    public static void chargeLoop(Machine m, int cost) {
+        if (m.fuel < cost) {
+            throw outOfFuel(m, cost);
+        }
+        m.fuel -= cost;
+    }
+
+    /**
+     * {@code Machine.branch}'s attention check, for compiled loops every {@link #BACK_EDGES_PER_CHECK}th back-edge.
+     *
+     * @param m the machine
+     * @throws TrapException past the deadline, interrupted, or the instance was closed
+     */
+    public static void attention(Machine m) {
         if (Attention.epoch() != m.seenEpoch || Thread.currentThread().isInterrupted()) {
             m.bounds.attention();
         }
