@@ -10,7 +10,9 @@ import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
 import java.lang.classfile.MethodModel;
+import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
@@ -41,6 +43,13 @@ final class ClassCompiler {
     private static final MethodTypeDesc ENTRY = MethodTypeDesc.of(ConstantDescs.CD_void, Signatures.MACHINE,
             ConstantDescs.CD_int);
     private static final MethodType ENTRY_TYPE = MethodType.methodType(void.class, Machine.class, int.class);
+    private static final ClassDesc FUNCTION_INSTANCE = ClassDesc.of("dev.weft.runtime.FunctionInstance");
+    private static final MethodTypeDesc HANDLE = MethodTypeDesc.of(ConstantDescs.CD_MethodHandle, Signatures.MACHINE,
+            ConstantDescs.CD_int);
+    /** Most functions a call_indirect dispatcher switches over directly. */
+    private static final int MAX_DISPATCH = 256;
+    /** Entries a dispatcher's tableswitch has at least (C2's MinJumpTableSize is 10). */
+    private static final int JUMP_TABLE = 16;
     private static final ClassFile CLASS_FILE = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
             ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofClassLoading(ClassCompiler.class.getClassLoader()))));
 
@@ -55,6 +64,8 @@ final class ClassCompiler {
         private final BitSet functions = new BitSet();
         private final List<Object> constants = new ArrayList<>();
         private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
+        /** Types (indices) whose call_indirect dispatcher the class needs. */
+        private final java.util.TreeSet<Integer> dispatchers = new java.util.TreeSet<>();
 
         Batch(ModuleTier tier, ClassDesc self, List<FunctionPlan> plans) {
             this.tier = tier;
@@ -89,6 +100,15 @@ final class ClassCompiler {
             return functions.get(function);
         }
 
+        /**
+         * @param typeIndex the type of a call_indirect
+         * @return the name of the class's dispatcher of that type (emitted after the functions)
+         */
+        String dispatcher(int typeIndex) {
+            dispatchers.add(typeIndex);
+            return "d" + typeIndex;
+        }
+
         /** @return the class data index of a constant */
         int constant(Object value) {
             return constantIndex.computeIfAbsent(value, v -> {
@@ -112,6 +132,11 @@ final class ClassCompiler {
                 cb.withMethodBody(methodName(p.function), Signatures.descriptor(p.type), ClassFile.ACC_STATIC,
                         code -> FunctionEmitter.emit(code, p, batch));
                 cb.withMethodBody("e" + p.function, ENTRY, ClassFile.ACC_STATIC, code -> bridge(code, p, self));
+            }
+            for (int type : batch.dispatchers) {
+                FunctionType t = tier.decoded.types[type];
+                cb.withMethodBody("d" + type, dispatcherDescriptor(t), ClassFile.ACC_STATIC,
+                        code -> dispatcher(code, batch, plans, t));
             }
         });
         return Map.entry(bytes, List.copyOf(batch.constants));
@@ -146,6 +171,81 @@ final class ClassCompiler {
             }
         }
         return compiled;
+    }
+
+    /** @return the descriptor of a call_indirect dispatcher: the compiled signature with the checked function after the machine */
+    static MethodTypeDesc dispatcherDescriptor(FunctionType t) {
+        MethodTypeDesc d = Signatures.descriptor(t);
+        return d.insertParameterTypes(1, FUNCTION_INSTANCE);
+    }
+
+    /**
+     * A call_indirect dispatcher of one type: a switch over the functions of this class that have
+     * the type and may be in a table (element segments name them), each a direct call C2 can inline,
+     * and for any other function of the instance its handle (another class's method, or the interpreter).
+     */
+    private static void dispatcher(CodeBuilder cb, Batch batch, List<FunctionPlan> plans, FunctionType t) {
+        BitSet inTables = batch.tier.tableFunctions();
+        List<SwitchCase> cases = new ArrayList<>();
+        List<Integer> targets = new ArrayList<>();
+        for (FunctionPlan p : plans) {
+            if (p.type.equals(t) && inTables.get(p.function) && targets.size() < MAX_DISPATCH) {
+                Label l = cb.newLabel();
+                cases.add(SwitchCase.of(p.function, l));
+                targets.add(p.function);
+            }
+        }
+        Label other = cb.newLabel();
+        cb.aload(1);
+        cb.getfield(FUNCTION_INSTANCE, "index", ConstantDescs.CD_int);
+        int low = targets.isEmpty() ? 0 : targets.getFirst();
+        int high = targets.isEmpty() ? 0 : targets.getLast();
+        if (!targets.isEmpty() && high - low < 4 * targets.size() + JUMP_TABLE) {
+            // a tableswitch of at least JUMP_TABLE entries: C2 makes it a jump table (one indirect
+            // branch) rather than a tree of compares, each of which mispredicts on random targets
+            cb.tableswitch(low, Math.max(high, low + JUMP_TABLE - 1), other, cases);
+        } else {
+            cb.lookupswitch(other, cases);
+        }
+        MethodTypeDesc desc = Signatures.descriptor(t);
+        for (int i = 0; i < targets.size(); i++) {
+            cb.labelBinding(cases.get(i).target());
+            cb.aload(0);
+            loadParams(cb, t, 2);
+            cb.invokestatic(batch.self, methodName(targets.get(i)), desc);
+            returnAs(cb, t);
+        }
+        cb.labelBinding(other);
+        cb.aload(0);
+        cb.aload(1);
+        cb.getfield(FUNCTION_INSTANCE, "index", ConstantDescs.CD_int);
+        cb.invokestatic(FunctionEmitter.SUPPORT, "handle", HANDLE);
+        cb.aload(0);
+        loadParams(cb, t, 2);
+        cb.invokevirtual(ConstantDescs.CD_MethodHandle, "invokeExact", desc);
+        returnAs(cb, t);
+    }
+
+    private static void loadParams(CodeBuilder cb, FunctionType t, int first) {
+        int local = first;
+        for (int i = 0; i < t.paramCount(); i++) {
+            if (t.param(i).isReference()) {
+                cb.aload(local++);
+            } else {
+                cb.lload(local);
+                local += 2;
+            }
+        }
+    }
+
+    private static void returnAs(CodeBuilder cb, FunctionType t) {
+        if (t.resultCount() != 1) {
+            cb.return_();
+        } else if (t.result(0).isReference()) {
+            cb.areturn();
+        } else {
+            cb.lreturn();
+        }
     }
 
     /**

@@ -124,14 +124,7 @@ final class CustomEmitters {
                 cb.loadConstant(Call.func(w, w2));
                 cb.aaload();
             });
-            case Opcodes.CALL_INDIRECT -> callOut(e, e.batch.decoded().types[CallIndirect.type(w, w2)],
-                    CallIndirect.base(w, w2), () -> {
-                        e.machine();
-                        e.loadI32(CallIndirect.index(w, w2));
-                        cb.loadConstant(CallIndirect.table(w, w2));
-                        cb.loadConstant(CallIndirect.type(w, w2));
-                        cb.invokestatic(FunctionEmitter.SUPPORT, "indirect", INDIRECT);
-                    });
+            case Opcodes.CALL_INDIRECT -> callIndirect(e, w, w2);
             case Opcodes.COPY_REF -> {
                 e.loadRef(Unary.src(w, w2));
                 e.storeRef(Unary.dst(w, w2));
@@ -262,6 +255,54 @@ final class CustomEmitters {
         } else {
             e.cb.invokevirtual(ConstantDescs.CD_MethodHandle, "invokeExact", Signatures.descriptor(t));
         }
+        results(e, t, base);
+    }
+
+    /**
+     * call_indirect: the table's function, checked as the interpreter checks it; a function of this
+     * instance is called with a JVM call, through the class's dispatcher of the type
+     * ({@link ClassCompiler#dispatcher}), any other through the machine.
+     */
+    private static void callIndirect(FunctionEmitter e, long w, long w2) {
+        CodeBuilder cb = e.cb;
+        FunctionType t = e.batch.decoded().types[CallIndirect.type(w, w2)];
+        int base = CallIndirect.base(w, w2);
+        e.machine();
+        e.loadI32(CallIndirect.index(w, w2));
+        cb.loadConstant(CallIndirect.table(w, w2));
+        cb.loadConstant(CallIndirect.type(w, w2));
+        cb.invokestatic(FunctionEmitter.SUPPORT, "indirect", INDIRECT);
+        cb.astore(e.scratch());
+        if (!Signatures.direct(t)) {
+            callOut(e, t, base, () -> cb.aload(e.scratch()));
+            return;
+        }
+        Label out = cb.newLabel();
+        Label done = cb.newLabel();
+        cb.aload(e.scratch());
+        cb.getfield(FUNCTION_INSTANCE, "owner", MODULE_INSTANCE);
+        e.machine();
+        cb.getfield(Signatures.MACHINE, "inst", MODULE_INSTANCE);
+        cb.if_acmpne(out);
+        e.machine();
+        cb.aload(e.scratch());
+        for (int i = 0; i < t.paramCount(); i++) {
+            if (t.param(i).isReference()) {
+                e.loadRef(base + i);
+            } else {
+                e.loadI64(base + i);
+            }
+        }
+        cb.invokestatic(e.batch.self(), e.batch.dispatcher(CallIndirect.type(w, w2)), ClassCompiler.dispatcherDescriptor(t));
+        results(e, t, base);
+        cb.goto_(done);
+        cb.labelBinding(out);
+        callOut(e, t, base, () -> cb.aload(e.scratch()));
+        cb.labelBinding(done);
+    }
+
+    /** Stores a JVM call's results: the returned value into slot base, several from the machine's slots. */
+    private static void results(FunctionEmitter e, FunctionType t, int base) {
         if (t.resultCount() == 1) {
             if (t.result(0).isReference()) {
                 e.storeRef(base);

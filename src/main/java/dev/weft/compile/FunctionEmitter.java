@@ -37,8 +37,8 @@ final class FunctionEmitter {
     private static final MethodTypeDesc ATTENTION = MethodTypeDesc.of(ConstantDescs.CD_void, Signatures.MACHINE);
     private static final MethodTypeDesc FALLBACK = MethodTypeDesc.of(ConstantDescs.CD_MethodHandle, Signatures.MACHINE,
             ConstantDescs.CD_int);
-    private static final MethodTypeDesc EXHAUSTED = MethodTypeDesc.of(ClassDesc.of("dev.weft.TrapException"),
-            Signatures.MACHINE);
+    private static final MethodTypeDesc ENTER_FRAME = MethodTypeDesc.of(ConstantDescs.CD_void, Signatures.MACHINE,
+            ConstantDescs.CD_long, ConstantDescs.CD_int);
     private static final MethodTypeDesc INT_TO_FLOAT = MethodTypeDesc.of(ConstantDescs.CD_float, ConstantDescs.CD_int);
     private static final MethodTypeDesc FLOAT_TO_INT = MethodTypeDesc.of(ConstantDescs.CD_int, ConstantDescs.CD_float);
     private static final MethodTypeDesc LONG_TO_DOUBLE = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long);
@@ -62,6 +62,8 @@ final class FunctionEmitter {
     private final int meteredLocal;
     /** Back-edges until the next attention check (an int). */
     private final int ticksLocal;
+    /** An Object local for the emitters' own use within one instruction. */
+    private final int scratchLocal;
     private final int cost;
     private final Map<Integer, Label> labels = new HashMap<>();
     private final Map<Integer, Label> stubs = new LinkedHashMap<>();
@@ -91,7 +93,8 @@ final class FunctionEmitter {
         baseLocal = next + 4;
         meteredLocal = next + 5;
         ticksLocal = next + 6;
-        next += 7;
+        scratchLocal = next + 7;
+        next += 8;
         // the most used slots first: locals below 256 (4 below 4) have the short instruction forms
         Integer[] order = new Integer[frame];
         for (int s = 0; s < frame; s++) {
@@ -196,7 +199,6 @@ final class FunctionEmitter {
      */
     private void prologue() {
         Label fits = cb.newLabel();
-        Label deepEnough = cb.newLabel();
         machine();
         cb.getfield(Signatures.MACHINE, "budget", ConstantDescs.CD_long);
         cb.dup2();
@@ -218,32 +220,28 @@ final class FunctionEmitter {
         cb.invokevirtual(ConstantDescs.CD_MethodHandle, "invokeExact", Signatures.descriptor(plan.type));
         returnValue();
         cb.labelBinding(fits);
+        machine();
         cb.lload(takenLocal);
-        cb.lconst_0();
-        cb.lcmp();
-        cb.ifge(deepEnough);
-        machine();
-        cb.invokestatic(SUPPORT, "framesExhausted", EXHAUSTED);
-        cb.athrow();
-        cb.labelBinding(deepEnough);
-        machine();
         cb.loadConstant(plan.fuel);
-        cb.invokestatic(SUPPORT, "charge", CHARGE);
-        machine();
-        cb.lload(takenLocal);
-        cb.putfield(Signatures.MACHINE, "budget", ConstantDescs.CD_long);
-        machine();
-        cb.getfield(Signatures.MACHINE, "metered", ConstantDescs.CD_boolean);
-        cb.istore(meteredLocal);
-        cb.loadConstant(CompiledSupport.BACK_EDGES_PER_CHECK);
-        cb.istore(ticksLocal);
+        cb.invokestatic(SUPPORT, "enterFrame", ENTER_FRAME);
+        if (plan.loops) {
+            machine();
+            cb.getfield(Signatures.MACHINE, "metered", ConstantDescs.CD_boolean);
+            cb.istore(meteredLocal);
+            cb.loadConstant(CompiledSupport.BACK_EDGES_PER_CHECK);
+            cb.istore(ticksLocal);
+        }
         if (plan.spills) {
             machine();
             cb.getfield(Signatures.MACHINE, "compiledBase", ConstantDescs.CD_int);
             cb.istore(baseLocal);
         }
+        // slots the code never names need no local value (their locals are never read)
         int params = plan.type.paramCount();
         for (int s = 0; s < plan.frame; s++) {
+            if (plan.uses[s] == 0 && s >= params) {
+                continue;
+            }
             if (s >= params || plan.type.param(s).isReference()) {
                 cb.lconst_0();
                 cb.lstore(longLocal[s]);
@@ -385,6 +383,11 @@ final class FunctionEmitter {
     /** The flow ends here (the instruction returned or threw). */
     void terminal() {
         terminal = true;
+    }
+
+    /** @return an Object local the emitter of one instruction may use (not live across instructions) */
+    int scratch() {
+        return scratchLocal;
     }
 
     /** Reads {@code Machine.compiledBase}, saved at entry: where calls out pass values. */

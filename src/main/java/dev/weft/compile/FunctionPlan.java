@@ -39,6 +39,8 @@ final class FunctionPlan {
     final int[] uses;
     /** Whether any slot may hold a reference: then every slot gets an Object local too. */
     boolean refs;
+    /** Whether the code branches backward (has loops). */
+    boolean loops;
     /** Whether the code passes values through the machine's slots (calls out, several results, generic handlers). */
     boolean spills;
     /** Most JVM operand stack words a call in the body pushes (its arguments). */
@@ -102,11 +104,11 @@ final class FunctionPlan {
             for (int f = 0; f < kinds.length; f++) {
                 switch (kinds[f]) {
                     case "slot" -> use((int) InstructionDecoder.field(code, pc, f));
-                    case "off" -> targets.set(pc + (int) InstructionDecoder.field(code, pc, f) - entry);
+                    case "off" -> target(pc, (int) InstructionDecoder.field(code, pc, f));
                     case "list" -> {
                         minBytes += 4L * InstructionDecoder.listLength(code, pc);
                         for (int i = 0; i < InstructionDecoder.listLength(code, pc); i++) {
-                            targets.set(pc + InstructionDecoder.listEntry(code, pc, i) - entry);
+                            target(pc, InstructionDecoder.listEntry(code, pc, i));
                         }
                     }
                     default -> {
@@ -132,6 +134,11 @@ final class FunctionPlan {
         BitSet c = (BitSet) a.clone();
         c.andNot(b);
         return c.isEmpty();
+    }
+
+    private void target(int pc, int off) {
+        targets.set(pc + off - entry);
+        loops |= off <= 0;
     }
 
     private void use(int slot) {
@@ -173,10 +180,10 @@ final class FunctionPlan {
 
     /**
      * @return JVM local-variable slots the method needs: machine, budget (two longs), base, metered,
-     *     ticks, a long per slot, an Object per slot if refs
+     *     ticks, scratch, a long per slot, an Object per slot if refs
      */
     int localWords() {
-        return 8 + 2 * frame + (refs ? frame : 0);
+        return 9 + 2 * frame + (refs ? frame : 0);
     }
 
     /** @return a bound of the JVM operand stack the method needs */

@@ -2,13 +2,16 @@ package dev.weft.compile;
 
 import dev.weft.FunctionType;
 import dev.weft.code.CompiledCode;
+import dev.weft.decode.ConstExpr;
 import dev.weft.decode.DecodedModule;
+import dev.weft.decode.ElementSegment;
 import dev.weft.exec.CompiledSupport;
 import dev.weft.exec.CompiledTier;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MutableCallSite;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,6 +49,7 @@ final class ModuleTier extends CompiledTier.Module {
     private boolean scheduled;
     private int compiled;
     private final Map<String, Integer> rejections = new TreeMap<>();
+    private volatile BitSet tableFunctions;
 
     private ModuleTier(CompiledCode code, DecodedModule decoded) {
         super(decoded.functionTypes.length, THRESHOLD);
@@ -256,6 +260,54 @@ final class ModuleTier extends CompiledTier.Module {
             interpreters[function] = h; // racy, and idempotent
         }
         return h;
+    }
+
+    /** @return the functions the module's element segments name: those call_indirect may find in its tables */
+    BitSet tableFunctions() {
+        BitSet b = tableFunctions;
+        if (b == null) {
+            b = new BitSet();
+            for (ElementSegment e : decoded.elements) {
+                if (e.functionIndices() != null) {
+                    for (int f : e.functionIndices()) {
+                        b.set(f);
+                    }
+                } else {
+                    for (ConstExpr item : e.items()) {
+                        int f = refFunc(item);
+                        if (f >= 0) {
+                            b.set(f);
+                        }
+                    }
+                }
+            }
+            tableFunctions = b;
+        }
+        return b;
+    }
+
+    /** @return the function of a {@code ref.func x} constant expression, or -1 */
+    private int refFunc(ConstExpr item) {
+        byte[] bytes = decoded.bytes;
+        int at = item.offset();
+        if ((bytes[at] & 0xFF) != 0xD2) {
+            return -1;
+        }
+        long f = 0;
+        int shift = 0;
+        for (int i = at + 1; i < at + item.length() && shift < 35; i++, shift += 7) {
+            f |= (long) (bytes[i] & 0x7F) << shift;
+            if ((bytes[i] & 0x80) == 0) {
+                return (int) f;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    protected MethodHandle handle(int function) {
+        MethodHandle h = methods[function];
+        return h != null ? h : interpreterHandle(function);
     }
 
     /** @return how many functions are compiled, and why others were not (for tests and diagnostics) */

@@ -116,9 +116,20 @@ public final class CompiledSupport {
         return saved;
     }
 
-    /** @return the trap of a compiled frame beyond the depth limit (the interpreter's, word for word) */
-    public static TrapException framesExhausted(Machine m) {
-        return m.depthExhausted();
+    /**
+     * A compiled frame starts: as the interpreter's call, the depth limit first (its trap word for
+     * word), then the body's fuel and the attention check ({@link #charge}); then the frame takes
+     * its budget.
+     *
+     * @param taken the machine's budget less this frame: negative if no frame is left below the depth limit
+     * @param fuel the body's instruction count
+     */
+    public static void enterFrame(Machine m, long taken, int fuel) {
+        if (taken < 0) {
+            throw m.depthExhausted();
+        }
+        charge(m, fuel);
+        m.budget = taken;
     }
 
     /**
@@ -327,6 +338,15 @@ public final class CompiledSupport {
      */
     public static MethodHandle fallback(Machine m, int function) {
         return m.tiered.interpreterHandle(function);
+    }
+
+    /**
+     * @param function a function of the current instance
+     * @return a handle of its compiled signature: its compiled method, or the interpreter (for a
+     *     {@code call_indirect} of a function its class does not hold)
+     */
+    public static MethodHandle handle(Machine m, int function) {
+        return m.tiered.handle(function);
     }
 
     /**

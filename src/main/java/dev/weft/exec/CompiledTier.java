@@ -60,6 +60,12 @@ public abstract class CompiledTier {
          */
         protected abstract MethodHandle interpreterHandle(int function);
 
+        /**
+         * @param function a function of the module
+         * @return a handle of the function's compiled signature: its compiled method, or the interpreter
+         */
+        protected abstract MethodHandle handle(int function);
+
         /** Counts n events of a function (racy: a lost update only delays its compilation). */
         final void count(int function, int n) {
             int before = counts[function];
