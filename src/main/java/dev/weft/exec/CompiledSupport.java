@@ -30,8 +30,8 @@ import java.util.List;
  * <li><b>Frames counted across tiers</b>: compiled frames push no frame records, so whenever
  *     compiled code leaves for the interpreter, the host or another instance, the interpreter's
  *     depth first skips as many records as compiled frames are running ({@link #reserveFrames}).</li>
- * <li><b>The same bounds</b>: {@link #charge} is {@code Machine.enter}'s fuel charge and attention
- *     check, called at a compiled function's entry with its body's cost. At each backward branch,
+ * <li><b>The same bounds</b>: {@link #enterFrame} makes {@code Machine.enter}'s fuel charge and
+ *     attention check at every compiled function's entry, with its body's cost. At each backward branch,
  *     {@link #chargeLoop} charges the loop's cost exactly as {@code Machine.branch} does, but the
  *     attention check ({@link #attention}) runs every {@link #BACK_EDGES_PER_CHECK}th back-edge of a
  *     frame: a few microseconds at most between checks (a loop without calls is at most a JVM
@@ -118,8 +118,8 @@ public final class CompiledSupport {
 
     /**
      * A compiled frame starts: as the interpreter's call, the depth limit first (its trap word for
-     * word), then the body's fuel and the attention check ({@link #charge}); then the frame takes
-     * its budget.
+     * word), then the body's fuel and the attention check, as {@code Machine.enter} makes them; then
+     * the frame takes its budget.
      *
      * @param taken the machine's budget less this frame: negative if no frame is left below the depth limit
      * @param fuel the body's instruction count
@@ -133,14 +133,14 @@ public final class CompiledSupport {
     }
 
     /**
-     * The interpreter's charge and check at a function's entry ({@code Machine.enter}) and at a
-     * backward branch ({@code Machine.branch}), for compiled code: small enough for C2 to inline.
+     * {@code Machine.enter}'s charge and check at a function's entry, for compiled code: small
+     * enough for C2 to inline.
      *
      * @param m the machine
-     * @param cost the fuel: the function body's or the loop's instruction count
+     * @param cost the fuel: the function body's instruction count
      * @throws TrapException out of fuel, past the deadline, interrupted, or the instance was closed
      */
-    public static void charge(Machine m, int cost) {
+    private static void charge(Machine m, int cost) {
         if (m.metered) {
             if (m.fuel < cost) {
                 throw outOfFuel(m, cost);
