@@ -195,7 +195,7 @@ public final class Engine {
 
         /**
          * @param tier whether functions also run compiled to JVM bytecode (default:
-         *     {@link Tier#defaultTier()}: {@link Tier#INTERPRETER} unless {@code -Dweft.tier} says
+         *     {@link Tier#defaultTier()}: {@link Tier#AUTO} unless {@code -Dweft.tier} says
          *     otherwise); the interpreter's dispatch mode is chosen by {@link #dispatch} either way
          * @return this
          */

@@ -9,11 +9,12 @@ import java.util.Locale;
  * {@code docs/compiled-tier.md}.
  */
 public enum Tier {
-    /** Only the interpreter: instant start, the smallest footprint. */
+    /** Only the interpreter: no JVM code of its own per module, the smallest footprint. */
     INTERPRETER,
     /**
-     * The interpreter counts calls and loop iterations per function; a function that gets hot is
-     * compiled to JVM bytecode in the background and later calls run the compiled code.
+     * The default: the interpreter counts calls and loop iterations per function; a function that
+     * gets hot is compiled to JVM bytecode in the background and later calls run the compiled code.
+     * Start-up is the interpreter's.
      */
     AUTO,
     /**
@@ -26,14 +27,14 @@ public enum Tier {
     public static final String PROPERTY = "weft.tier";
 
     /**
-     * The default tier: the system property {@value #PROPERTY} if set, else {@link #INTERPRETER}.
+     * The default tier: the system property {@value #PROPERTY} if set, else {@link #AUTO}.
      *
      * @return the default tier
      * @throws IllegalArgumentException if the property names no tier
      */
     public static Tier defaultTier() {
         String value = System.getProperty(PROPERTY);
-        return value != null ? parse(value) : INTERPRETER;
+        return value != null ? parse(value) : AUTO;
     }
 
     /**

@@ -190,8 +190,8 @@ class CompiledTierTest {
     @Test
     void theTierIsAnEngineSetting() {
         String property = System.getProperty(Tier.PROPERTY);
-        assertEquals(property == null ? Tier.INTERPRETER : Tier.parse(property), Engine.create().tier(),
-                "the interpreter by default, until the compiled tier's targets are met");
+        assertEquals(property == null ? Tier.AUTO : Tier.parse(property), Engine.create().tier(),
+                "auto by default: its targets are met (docs/compiled-tier.md)");
         assertEquals(Tier.AUTO, Engine.builder().tier(Tier.AUTO).build().tier());
         assertEquals(Tier.COMPILED, Tier.parse(" Compiled "));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tier.parse("jit"));
