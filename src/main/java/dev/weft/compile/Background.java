@@ -18,8 +18,11 @@ final class Background {
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ThreadPoolExecutor EXECUTOR = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, "weft-compiler-" + THREADS.incrementAndGet());
-                t.setDaemon(true);
+                // nothing of the thread that happened to queue the first work: no inherited
+                // thread-locals, no context class loader (a web application's, say) kept alive
+                Thread t = Thread.ofPlatform().daemon().name("weft-compiler-" + THREADS.incrementAndGet())
+                        .inheritInheritableThreadLocals(false).unstarted(r);
+                t.setContextClassLoader(null);
                 return t;
             });
 

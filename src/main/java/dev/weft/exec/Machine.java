@@ -123,17 +123,6 @@ public final class Machine implements HostCall {
      * @param maxSlots the most value slots the stack may hold
      * @param maxNesting the most nested entries from host functions back into WebAssembly
      * @param defaults the fuel and timeout of calls made without an {@link ExecutionState}
-     */
-    public Machine(boolean handles, int maxDepth, int maxSlots, int maxNesting, CallDefaults defaults) {
-        this(handles, maxDepth, maxSlots, maxNesting, defaults, null);
-    }
-
-    /**
-     * @param handles whether to dispatch through method handles rather than the switch
-     * @param maxDepth the most frames the stack may hold
-     * @param maxSlots the most value slots the stack may hold
-     * @param maxNesting the most nested entries from host functions back into WebAssembly
-     * @param defaults the fuel and timeout of calls made without an {@link ExecutionState}
      * @param tier the compiled tier, or null to only interpret
      */
     public Machine(boolean handles, int maxDepth, int maxSlots, int maxNesting, CallDefaults defaults, CompiledTier tier) {
