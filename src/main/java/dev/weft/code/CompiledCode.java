@@ -77,6 +77,12 @@ public final class CompiledCode {
     private volatile int[] order = new int[0];
     private long wasmInstructions;
     private long internalInstructions;
+    /**
+     * Compiled tier hook: this module's state in the compiled tier ({@code dev.weft.compile}),
+     * created when an instance of the module first runs on an engine with a compiled tier; null
+     * until then. Held here so that compiled classes live and die with the module.
+     */
+    public volatile Object tierState;
 
     /**
      * @param functionCount the module's functions, imports included

@@ -27,11 +27,12 @@ class GeneratedSizeTest {
      */
     static final int MAX_OPCODES = 400;
     /**
-     * Today about 549,000 bytes of generated Java: the handles loop names one {@code static final}
+     * Today about 701,000 bytes of generated Java: the handles loop names one {@code static final}
      * handle field per opcode (the JIT trusts those as constants) and passes {@code w - opcode} at
-     * every dispatch site.
+     * every dispatch site (about 549,000 bytes with the interpreter's files); the compiled tier's
+     * emitters, one small method per instruction with stated semantics, add about 139,000.
      */
-    static final long MAX_GENERATED_SOURCE_BYTES = 600_000;
+    static final long MAX_GENERATED_SOURCE_BYTES = 750_000;
     /** Today about 45,300 bytes of bytecode in the generated executor classes (the class initialiser of the handle fields included). */
     static final long MAX_GENERATED_BYTECODE = 50_000;
     /** The executor classes the generator writes. */
