@@ -38,6 +38,9 @@ public enum Tier {
     }
 
     /**
+     * Parses a tier's name as {@code -Dweft.tier}, {@code Engine.Builder.tier} and the CLI's
+     * {@code --tier} accept it.
+     *
      * @param name {@code interpreter}, {@code auto} or {@code compiled} (case-insensitive)
      * @return the tier
      * @throws IllegalArgumentException listing the valid names if the name is unknown
@@ -51,7 +54,11 @@ public enum Tier {
         throw new IllegalArgumentException("unknown tier '" + name + "'; valid tiers: interpreter, auto, compiled");
     }
 
-    /** @return the tier's name as the property and the command line spell it */
+    /**
+     * The tier's name as the property and the command line spell it.
+     *
+     * @return {@code interpreter}, {@code auto} or {@code compiled}
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -59,7 +59,7 @@ class InternalErrorTest {
     @Test
     void instantiationFailureIsInternalError() {
         WasmModule module = WasmModule.parse(bytes());
-        int at = (int) module.decoded().globalInits[0].offset();
+        int at = module.decoded().globalInits[0].offset();
         module.decoded().bytes[at] = 0x23; // global.get 9 of a module with one global
         module.decoded().bytes[at + 1] = 0x09;
         InternalErrorException e = assertThrows(InternalErrorException.class, () -> Engine.create().instantiate(module));

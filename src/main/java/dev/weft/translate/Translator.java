@@ -191,7 +191,7 @@ public final class Translator {
 
     /** Fuel of a function call or loop iteration: its count of WebAssembly instructions, at least 1. */
     private static int fuelCost(long instructions) {
-        return (int) Math.clamp(instructions, 1, Integer.MAX_VALUE);
+        return Math.clamp(instructions, 1, Integer.MAX_VALUE);
     }
 
     private static ValueType[] resultsOf(FunctionType t) {
