@@ -85,8 +85,9 @@ final class Emitter {
      * @return its fields, {@code dst << 16 | src} (near slots are 16-bit)
      */
     int takeBackCopy() {
-        int dst = InstructionDecoder.Unary.dst(out.view(), last.pc);
-        int src = InstructionDecoder.Unary.src(out.view(), last.pc);
+        java.lang.foreign.MemorySegment code = out.view();
+        int dst = InstructionDecoder.Unary.dst(code, last.pc);
+        int src = InstructionDecoder.Unary.src(code, last.pc);
         takeBack();
         return dst << 16 | src;
     }

@@ -65,9 +65,9 @@ abstract sealed class Fusions extends OperandSlots permits Branches {
         if (at < 0) {
             return -1;
         }
-        MemorySegment code = out.view();
         int op = last.opcode;
         if (last.dstHeight == h && Variants.BRANCH[op] != NONE) {
+            MemorySegment code = out.view();
             int a;
             int b = 0;
             switch (Variants.SHAPE[op]) {
@@ -89,6 +89,7 @@ abstract sealed class Fusions extends OperandSlots permits Branches {
         }
         if (Variants.BRANCH_NEZ[op] != NONE && producedByLast(h)) {
             int branch = whenTrue ? Variants.BRANCH_NEZ[op] : Variants.BRANCH_EQZ[op];
+            MemorySegment code = out.view();
             int pc;
             stack.pop();
             if (Variants.SHAPE[op] == Variants.S_LOAD) {
