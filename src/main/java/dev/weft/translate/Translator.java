@@ -109,7 +109,7 @@ public final class Translator extends Calls {
             results[i] = type.result(i);
         }
         controls.push(Controls.FUNC, 0, FunctionType.of(new ValueType[0], results));
-        reader.readCode(this);
+        reader.readCodeForTranslation(this);
         long frame = Math.max((long) tempBase + stack.maxHeight, type.resultCount());
         if (frame > MAX_FRAME_SLOTS) {
             throw new UnsupportedFeatureException("function " + index + " needs " + frame
