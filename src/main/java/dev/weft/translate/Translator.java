@@ -2,6 +2,7 @@ package dev.weft.translate;
 
 import dev.weft.FunctionType;
 import dev.weft.InternalErrorException;
+import dev.weft.MalformedModuleException;
 import dev.weft.UnsupportedFeatureException;
 import dev.weft.ValueType;
 import dev.weft.WeftException;
@@ -75,15 +76,22 @@ public final class Translator extends Calls {
         long internalBefore = emit.internalInstructions;
         try {
             return function(index, wasmBefore, internalBefore);
+        } catch (MalformedModuleException e) {
+            // validated code is well-formed: the reader finding otherwise is a bug
+            throw internalError(index, new IllegalStateException("validated code is malformed: " + e.getMessage(), e));
         } catch (RuntimeException e) {
             if (e instanceof WeftException) {
                 throw e;
             }
-            // a bug: say where, so that the module that shows it can be reduced and reported
-            String name = module.names.functionName(index);
-            throw new InternalErrorException("translating",
-                    name != null ? name + " (func " + index + ")" : "func " + index, reader.instructionStart(), e);
+            throw internalError(index, e);
         }
+    }
+
+    /** A bug: says where, so that the module that shows it can be reduced and reported. */
+    private InternalErrorException internalError(int index, RuntimeException e) {
+        String name = module.names.functionName(index);
+        return new InternalErrorException("translating", name != null ? name + " (func " + index + ")" : "func " + index,
+                reader.input().pos(), e);
     }
 
     private TranslatedFunction function(int index, long wasmBefore, long internalBefore) {
