@@ -131,7 +131,10 @@ public class Generator {
             switch (t[0]) {
                 case "shape" -> parseShape(t, lineNo);
                 case "op" -> parseOp(line, t, lineNo);
-                default -> fail(lineNo, "expected 'shape' or 'op'");
+                case "variant" -> {
+                    // relations between instructions: read and checked by VariantGenerator.java
+                }
+                default -> fail(lineNo, "expected 'shape', 'op' or 'variant'");
             }
         }
         if (OPS.size() > 0xFFFF) {
@@ -887,7 +890,7 @@ public class Generator {
                                     long w = code.get(CodeLayout.WORD, pc);
                 %s
                                     if (OpcodeProfile.ENABLED) {
-                                        OpcodeProfile.count(w);
+                                        OpcodeProfile.count(w, pc, m);
                                     }
                 %s
                                     if (pc < 0) {
