@@ -1,5 +1,6 @@
 package dev.weft.text;
 
+import dev.weft.InvalidModuleException;
 import dev.weft.decode.TypeCodes;
 
 import java.util.ArrayList;
@@ -199,8 +200,10 @@ final class FieldParser {
     }
 
     private void tableTypeAfterAddress(ByteSink out, boolean is64) {
+        int at = c.offset();
         long min = c.nat(64);
         long max = c.atNat() ? c.nat(64) : -1;
+        fitsAddressType(min, max, is64, "table size", at);
         int rt = types.refType();
         out.valType(rt);
         limits(out, min, max, is64, false, -1);
@@ -239,14 +242,28 @@ final class FieldParser {
 
     private void memoryType(ByteSink out) {
         boolean is64 = addressType();
+        int at = c.offset();
         long min = c.nat(64);
         long max = c.atNat() ? c.nat(64) : -1;
+        fitsAddressType(min, max, is64, "memory size", at);
         boolean shared = false;
         if (c.isKeyword("shared")) {
             c.advance();
             shared = true;
         }
         limits(out, min, max, is64, shared, pageSize());
+    }
+
+    /**
+     * Limits of a 32-bit table or memory beyond 2^32 - 1 parse as text but have no binary encoding
+     * (a {@code u32}); the reference interpreter rejects them in validation, and so does Weft, here,
+     * with the spec's wording. (-1 is "no maximum".)
+     */
+    private static void fitsAddressType(long min, long max, boolean is64, String reason, int at) {
+        if (!is64 && (Long.compareUnsigned(min, 0xFFFF_FFFFL) > 0
+                || (max != -1 && Long.compareUnsigned(max, 0xFFFF_FFFFL) > 0))) {
+            throw new InvalidModuleException(reason + " must be at most 2^32 - 1 for a 32-bit address type", at);
+        }
     }
 
     /** {@code (pagesize N)} (custom page sizes). @return log2 of the page size, or -1 if none is given */
