@@ -49,7 +49,8 @@ public class ResumeBenchmark {
         DispatchMode mode = engine.equals("weft-handles") ? DispatchMode.HANDLES : DispatchMode.SWITCH;
         Instance instance = Engine.builder().dispatch(mode).build()
                 .instantiate(WasmModule.parse(BenchFiles.bundled("spin.wasm")));
-        run = Execution.create().setFuel(1L << 40);
+        // spin never returns: start it with a little fuel, so that it suspends
+        run = Execution.create().setFuel(1000);
         long before = run.fuel();
         // measure one iteration's fuel: run a while, then count
         call = run.start(instance.function("spin"));
