@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * the 3.0 suite (tests skipped or run in part), it writes nothing: the page always shows a full run.
  */
 public class FeaturesPage {
-    static final List<String> MODES = List.of("validate", "switch", "handles");
+    static final List<String> MODES = List.of("validate", "switch", "handles", "compiled");
 
     record Row(String mode, String folder, String kind, long passed, long failed, long skipped) {
     }
@@ -147,12 +147,13 @@ public class FeaturesPage {
                 spec test suite (`../shared/spec-testsuite-3`, run from its `.wast` scripts by
                 `Spec3ConformanceTest`). A cell is the commands passed / the commands run in that mode:
                 **validate** decodes and validates modules with every rule Weft knows (commands that need
-                execution are not run there); **switch** and **handles** run everything in each dispatch mode.
+                execution are not run there); **switch** and **handles** run everything in each dispatch mode
+                of the interpreter, **compiled** with every function compiled to JVM bytecode first.
                 A command that needs what Weft does not run yet fails, so this is the feature-progress table.
                 Scripts are assigned to features by `docs/tools/feature-groups.txt`.
 
-                | feature | scripts | complete | validate | switch | handles | status |
-                |---|---:|---:|---:|---:|---:|---|
+                | feature | scripts | complete | validate | switch | handles | compiled | status |
+                |---|---:|---:|---:|---:|---:|---:|---|
                 """);
         for (Map.Entry<Group, Map<String, Counts>> e : byGroup.entrySet()) {
             Map<String, Counts> members = e.getValue();
@@ -170,6 +171,7 @@ public class FeaturesPage {
             b.append("| ").append(e.getKey().description).append(" | ").append(members.size()).append(" | ")
                     .append(complete).append(" | ").append(total.cell("validate")).append(" | ")
                     .append(total.cell("switch")).append(" | ").append(total.cell("handles")).append(" | ")
+                    .append(total.cell("compiled")).append(" | ")
                     .append(status(total, complete == members.size())).append(" |\n");
         }
         b.append("""
@@ -182,7 +184,7 @@ public class FeaturesPage {
 
                 ## Scripts by feature
 
-                Each script with the commands it passes per mode (validate · switch · handles); complete
+                Each script with the commands it passes per mode (validate · switch · handles · compiled); complete
                 scripts first.
 
                 """);
@@ -198,7 +200,7 @@ public class FeaturesPage {
                     done.add("`" + s + "`");
                 } else {
                     partial.add("`" + s + "` (" + shortCell(c, "validate") + " · " + shortCell(c, "switch") + " · "
-                            + shortCell(c, "handles") + ")");
+                            + shortCell(c, "handles") + " · " + shortCell(c, "compiled") + ")");
                 }
             });
             if (!done.isEmpty()) {
@@ -222,7 +224,7 @@ public class FeaturesPage {
         if (allComplete) {
             return "**runs**";
         }
-        if (total.rate("switch") >= 0.9 && total.rate("handles") >= 0.9) {
+        if (total.rate("switch") >= 0.9 && total.rate("handles") >= 0.9 && total.rate("compiled") >= 0.9) {
             return "runs partly";
         }
         if (total.rate("validate") >= 0.9) {
@@ -250,11 +252,12 @@ public class FeaturesPage {
                 expectation WebAssembly 3.0 changed are listed in
                 `src/test/resources/dev/weft/conformance/spec2-superseded.txt` and count as failed.
 
-                | folder | validate | switch | handles |
-                |---|---:|---:|---:|
+                | folder | validate | switch | handles | compiled |
+                |---|---:|---:|---:|---:|
                 """);
         folders.forEach((f, c) -> b.append("| ").append(f).append(" | ").append(c.cell("validate")).append(" | ")
-                .append(c.cell("switch")).append(" | ").append(c.cell("handles")).append(" |\n"));
+                .append(c.cell("switch")).append(" | ").append(c.cell("handles")).append(" | ")
+                .append(c.cell("compiled")).append(" |\n"));
         return b.toString();
     }
 }

@@ -1,7 +1,6 @@
 package dev.weft.conformance;
 
-import dev.weft.DispatchMode;
-import dev.weft.Engine;
+import dev.weft.RunMode;
 import dev.weft.TextFormatException;
 import dev.weft.text.Script;
 import dev.weft.text.ScriptParser;
@@ -35,7 +34,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * Runs the WebAssembly 3.0 spec test suite straight from its {@code .wast} scripts (directory
  * {@value #DIR_PROPERTY}, default {@code ../shared/spec-testsuite-3}), parsed by Weft's own text
  * format and script parser, in the modes {@code validate} (decode and validate with every rule
- * Weft knows), {@code switch} and {@code handles} (execute), and writes one summary row per
+ * Weft knows), {@code switch} and {@code handles} (interpret) and {@code compiled} (every function
+ * compiled up front), and writes one summary row per
  * (mode, folder, command kind) with folder {@code spec3/} + the script's path without
  * {@code .wast}.
  *
@@ -55,16 +55,15 @@ class Spec3ConformanceTest {
     private static final ConformanceResults RESULTS = new ConformanceResults();
     private static final Path ROOT = Path.of(System.getProperty(DIR_PROPERTY, "../shared/spec-testsuite-3"));
 
-    /** A mode: its name in the summary, and a fresh runner for a script. */
-    private record Mode(String name, DispatchMode dispatch) {
+    /** A mode: its name in the summary, and a fresh runner for a script (validating only without a run mode). */
+    private record Mode(String name, RunMode run) {
         ScriptRunner runner() {
-            return dispatch == null ? ScriptRunner.validating()
-                    : ScriptRunner.executing(Engine.builder().dispatch(dispatch).build());
+            return run == null ? ScriptRunner.validating() : ScriptRunner.executing(run.engine());
         }
     }
 
-    private static final List<Mode> MODES = List.of(new Mode(ValidateMode.NAME, null),
-            new Mode(DispatchMode.SWITCH.id(), DispatchMode.SWITCH), new Mode(DispatchMode.HANDLES.id(), DispatchMode.HANDLES));
+    private static final List<Mode> MODES = Stream.concat(Stream.of(new Mode(ValidateMode.NAME, null)),
+            Arrays.stream(RunMode.values()).map(r -> new Mode(r.id(), r))).toList();
 
     @TestFactory
     Stream<DynamicNode> spec3Tests() throws IOException {
