@@ -234,16 +234,17 @@ public final class ScriptParser {
                     return new Script.Exactly(value());
                 }
             }
-            case "ref.extern" -> {
+            case "ref.extern", "ref.host" -> {
+                // (ref.host N) is a host reference of the any hierarchy (GC's any.convert_extern)
                 if (c.atRpar()) {
-                    r = new Script.RefKind("extern");
+                    r = new Script.RefKind(kw.substring(4));
                 } else {
                     c.pos(mark);
                     return new Script.Exactly(value());
                 }
             }
             case "ref" -> r = new Script.RefKind("any");
-            case "ref.func", "ref.eq", "ref.i31", "ref.struct", "ref.array", "ref.exn", "ref.host" ->
+            case "ref.func", "ref.eq", "ref.i31", "ref.struct", "ref.array", "ref.exn" ->
                     r = new Script.RefKind(kw.substring(4));
             case "either" -> {
                 List<Script.Result> alternatives = new ArrayList<>();
