@@ -238,6 +238,24 @@ final class Cursor {
         return v;
     }
 
+    /**
+     * An integer constant of {@code bits} bits, signed or unsigned as the text format allows
+     * ({@code constant out of range} beyond).
+     *
+     * @return its bits, consumed
+     */
+    long integer(int bits) {
+        if (kind() != Lexer.NAT && kind() != Lexer.INT) {
+            throw unexpected();
+        }
+        Long v = Numbers.signedOrUnsigned(text(), bits);
+        if (v == null) {
+            throw error("constant out of range");
+        }
+        pos++;
+        return v;
+    }
+
     /** @return a u32 index or count (at most {@code 2^32-1}), consumed */
     int nat32() {
         return (int) nat(32);

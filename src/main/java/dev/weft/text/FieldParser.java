@@ -100,14 +100,9 @@ final class FieldParser {
      */
     private int typeUse(IndexSpace locals) {
         int at = c.offset();
-        int explicit = 0;
-        boolean named = false;
-        if (c.atField("type")) {
-            c.enterField("type");
-            explicit = cx.types.resolve(c);
-            named = true;
-            c.expectRpar();
-        }
+        Integer reference = cx.types.typeReference(c);
+        boolean named = reference != null;
+        int explicit = named ? reference : 0;
         List<Integer> params = new ArrayList<>();
         List<Integer> results = new ArrayList<>();
         types.signature(params, results, locals);

@@ -157,8 +157,8 @@ final class Immediates {
             case WasmInstructions.IMM_U32 -> imm.u32(c.nat32());
             case WasmInstructions.IMM_HEAPTYPE -> imm.heapType(types.heapType());
             case WasmInstructions.IMM_LANE -> imm.byte_(lane());
-            case WasmInstructions.IMM_I32 -> imm.s32((int) integer(32));
-            case WasmInstructions.IMM_I64 -> imm.s64(integer(64));
+            case WasmInstructions.IMM_I32 -> imm.s32((int) c.integer(32));
+            case WasmInstructions.IMM_I64 -> imm.s64(c.integer(64));
             case WasmInstructions.IMM_F32 -> imm.f32(f32());
             case WasmInstructions.IMM_F64 -> imm.f64(f64());
             case WasmInstructions.IMM_V128 -> Vectors.constant(c, imm);
@@ -234,14 +234,9 @@ final class Immediates {
     /** A type use: {@code (type x)?} {@code (param …)*} {@code (result …)*} (parameters unnamed). @return the type index */
     int typeUse() {
         int at = c.offset();
-        int explicit = 0;
-        boolean named = false;
-        if (c.atField("type")) {
-            c.enterField("type");
-            explicit = cx.types.resolve(c);
-            named = true;
-            c.expectRpar();
-        }
+        Integer reference = cx.types.typeReference(c);
+        boolean named = reference != null;
+        int explicit = named ? reference : 0;
         List<Integer> params = new ArrayList<>();
         List<Integer> results = new ArrayList<>();
         while (c.atField("param")) {
@@ -258,18 +253,6 @@ final class Immediates {
     }
 
     // ---------------------------------------------------------------- constants
-
-    private long integer(int bits) {
-        if (c.kind() != Lexer.NAT && c.kind() != Lexer.INT) {
-            throw c.unexpected();
-        }
-        Long v = Numbers.signedOrUnsigned(c.text(), bits);
-        if (v == null) {
-            throw c.error("constant out of range");
-        }
-        c.advance();
-        return v;
-    }
 
     private int f32() {
         if (!c.atNumber()) {

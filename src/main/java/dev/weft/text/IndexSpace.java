@@ -69,6 +69,22 @@ final class IndexSpace {
         throw c.unexpected();
     }
 
+    /**
+     * Reads the optional {@code (type x)} that starts a type use or block type.
+     *
+     * @return the type index (any u32: an index beyond the types is the validator's to reject), or
+     *     null if there is none
+     */
+    Integer typeReference(Cursor c) {
+        if (!c.atField("type")) {
+            return null;
+        }
+        c.enterField("type");
+        int index = resolve(c);
+        c.expectRpar();
+        return index;
+    }
+
     /** @return true if an index (number or identifier) is at the cursor */
     static boolean at(Cursor c) {
         return c.atId() || c.atNat();

@@ -322,15 +322,10 @@ final class InstructionParser {
      * a value type, or a type index (an implied function type where needed).
      */
     int blockType() {
-        int explicit = 0;
-        boolean named = false;
         int at = c.offset();
-        if (c.atField("type")) {
-            c.enterField("type");
-            explicit = cx.types.resolve(c);
-            named = true;
-            c.expectRpar();
-        }
+        Integer reference = cx.types.typeReference(c);
+        boolean named = reference != null;
+        int explicit = named ? reference : 0;
         List<Integer> params = new ArrayList<>();
         List<Integer> results = new ArrayList<>();
         while (c.atField("param")) {

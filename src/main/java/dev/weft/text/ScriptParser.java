@@ -195,8 +195,8 @@ public final class ScriptParser {
         c.expectLpar();
         String kw = c.keyword();
         Script.Value v = switch (kw) {
-            case "i32.const" -> new Script.I32((int) integer(32));
-            case "i64.const" -> new Script.I64(integer(64));
+            case "i32.const" -> new Script.I32((int) c.integer(32));
+            case "i64.const" -> new Script.I64(c.integer(64));
             case "f32.const" -> new Script.F32(f32());
             case "f64.const" -> new Script.F64(f64());
             case "v128.const" -> new Script.V128(Vectors.constant(c));
@@ -305,18 +305,6 @@ public final class ScriptParser {
             return TypeCodes.indexHeapType(c.nat32() & 0xFFFFFFFFL);
         }
         throw c.unexpected();
-    }
-
-    private long integer(int bits) {
-        if (c.kind() != Lexer.NAT && c.kind() != Lexer.INT) {
-            throw c.unexpected();
-        }
-        Long v = Numbers.signedOrUnsigned(c.text(), bits);
-        if (v == null) {
-            throw c.error("constant out of range");
-        }
-        c.advance();
-        return v;
     }
 
     private int f32() {
