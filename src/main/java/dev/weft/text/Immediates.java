@@ -231,12 +231,20 @@ final class Immediates {
         }
     }
 
-    /** A type use: {@code (type x)?} {@code (param …)*} {@code (result …)*} (parameters unnamed). @return the type index */
-    int typeUse() {
+    /**
+     * The parts of a type use or block type, the named type checked against the inline signature.
+     *
+     * @param explicit the type index of {@code (type x)}, or null if none is named
+     * @param params the inline parameter types
+     * @param results the inline result types
+     */
+    record TypeUse(Integer explicit, List<Integer> params, List<Integer> results) {
+    }
+
+    /** Reads {@code (type x)?} {@code (param …)*} {@code (result …)*} (parameters unnamed). */
+    TypeUse typeUseParts() {
         int at = c.offset();
-        Integer reference = cx.types.typeReference(c);
-        boolean named = reference != null;
-        int explicit = named ? reference : 0;
+        Integer explicit = cx.types.typeReference(c);
         List<Integer> params = new ArrayList<>();
         List<Integer> results = new ArrayList<>();
         while (c.atField("param")) {
@@ -245,11 +253,19 @@ final class Immediates {
             c.expectRpar();
         }
         types.results(results);
-        if (named) {
+        if (explicit != null) {
             code.checkExplicit(explicit, params, results, at);
-            return explicit;
         }
-        return cx.typeDefs.function(TypeParser.ints(params), TypeParser.ints(results));
+        return new TypeUse(explicit, params, results);
+    }
+
+    /** A type use (parameters unnamed). @return the type index, implied if none is named */
+    int typeUse() {
+        TypeUse use = typeUseParts();
+        if (use.explicit() != null) {
+            return use.explicit();
+        }
+        return cx.typeDefs.function(TypeParser.ints(use.params()), TypeParser.ints(use.results()));
     }
 
     // ---------------------------------------------------------------- constants

@@ -322,22 +322,12 @@ final class InstructionParser {
      * a value type, or a type index (an implied function type where needed).
      */
     int blockType() {
-        int at = c.offset();
-        Integer reference = cx.types.typeReference(c);
-        boolean named = reference != null;
-        int explicit = named ? reference : 0;
-        List<Integer> params = new ArrayList<>();
-        List<Integer> results = new ArrayList<>();
-        while (c.atField("param")) {
-            c.enterField("param");
-            types.valTypes(params);
-            c.expectRpar();
+        Immediates.TypeUse use = immediates.typeUseParts();
+        if (use.explicit() != null) {
+            return TypeCodes.blockType(use.explicit());
         }
-        types.results(results);
-        if (named) {
-            checkExplicit(explicit, params, results, at);
-            return TypeCodes.blockType(explicit);
-        }
+        List<Integer> params = use.params();
+        List<Integer> results = use.results();
         if (params.isEmpty() && results.size() <= 1) {
             return results.isEmpty() ? TypeCodes.BLOCK_EMPTY : results.get(0);
         }
