@@ -25,16 +25,10 @@ final class LocalDeclarations {
      */
     void read(byte[] params, BinaryReader r) {
         int at = r.pos();
+        long total = ModuleValidator.skipLocals(r);
+        int end = r.pos();
+        r.pos(at);
         long groups = r.u32() & 0xFFFFFFFFL;
-        int first = r.pos();
-        long total = 0;
-        for (long g = 0; g < groups; g++) {
-            total += r.u32() & 0xFFFFFFFFL;
-            CodeReader.readValType(r);
-        }
-        if (total >= 1L << 32) {
-            throw new MalformedModuleException("too many locals", at);
-        }
         long all = params.length + total;
         if (all > FunctionValidator.MAX_LOCALS) {
             throw new UnsupportedFeatureException("function has " + all
@@ -45,8 +39,6 @@ final class LocalDeclarations {
             types = new byte[Math.max(n, types.length * 2)];
         }
         System.arraycopy(params, 0, types, 0, params.length);
-        int end = r.pos();
-        r.pos(first);
         int k = params.length;
         for (long g = 0; g < groups; g++) {
             int c = r.u32();

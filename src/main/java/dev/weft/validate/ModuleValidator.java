@@ -195,8 +195,12 @@ public final class ModuleValidator {
         }
     }
 
-    /** The local declarations of a body that is only decoded: their counts and types must be well-formed. */
-    static void skipLocals(BinaryReader r) {
+    /**
+     * Reads past a body's local declarations, checking that their counts and types are well-formed.
+     *
+     * @return how many locals they declare (below 2^32)
+     */
+    static long skipLocals(BinaryReader r) {
         int at = r.pos();
         long groups = r.u32() & 0xFFFFFFFFL;
         long total = 0;
@@ -207,6 +211,7 @@ public final class ModuleValidator {
         if (total >= 1L << 32) {
             throw new MalformedModuleException("too many locals", at);
         }
+        return total;
     }
 
     /** Everything a function body may depend on, in the reference interpreter's order. */
