@@ -16,6 +16,7 @@ import dev.weft.code.InstructionDecoder;
 import dev.weft.code.InstructionEncoder;
 import dev.weft.code.Opcodes;
 import dev.weft.code.TranslatedFunction;
+import dev.weft.code.ValueSlots;
 import dev.weft.decode.BinaryReader;
 import dev.weft.decode.DecodedModule;
 import dev.weft.decode.FunctionBody;
@@ -61,6 +62,8 @@ public final class Translator {
     private final Controls controls = new Controls();
     private final Fixups fixups = new Fixups();
     private final BinaryReader in;
+    /** Translates SIMD instructions (the 0xFD prefix); see {@link SimdTranslation.Context}. */
+    private final SimdTranslation simd = new SimdTranslation(new SimdContext());
     /** The function's loops: pairs of (offset its back-edges jump to, fuel per iteration). */
     private int[] loops = new int[16];
     private int loopCount;
@@ -70,6 +73,12 @@ public final class Translator {
     // per function
     private ValueType[] localTypes = new ValueType[16];
     private int localCount;
+    /** Slot of each local: its index, unless a v128 (two slots) comes before it. */
+    private int[] localSlots = new int[16];
+    /** Slots the parameters and locals take. */
+    private int localSlotCount;
+    /** Slots the parameters take. */
+    private int paramSlotCount;
     private int tempBase;
     private int scratch;
     /** Nesting depth of blocks opened inside unreachable code being skipped. */
@@ -150,14 +159,14 @@ public final class Translator {
         in.pos(body.offset());
         in.limit(body.offset() + body.length());
         boolean refLocals = readLocals(type);
-        if (localCount + SCRATCH_SLOTS > CodeLayout.MAX_SLOT + 1) {
-            throw new UnsupportedFeatureException("function " + index + " has " + localCount
-                    + " locals; Weft's translator supports up to " + (CodeLayout.MAX_SLOT + 1 - SCRATCH_SLOTS), body.offset());
+        if (localSlotCount + SCRATCH_SLOTS > CodeLayout.MAX_SLOT + 1) {
+            throw new UnsupportedFeatureException("function " + index + " has " + localCount + " locals in "
+                    + localSlotCount + " slots; Weft's translator supports up to "
+                    + (CodeLayout.MAX_SLOT + 1 - SCRATCH_SLOTS) + " slots", body.offset());
         }
-        int params = type.paramCount();
-        scratch = localCount;
-        tempBase = localCount + SCRATCH_SLOTS;
-        stack.reset(localCount);
+        scratch = localSlotCount;
+        tempBase = localSlotCount + SCRATCH_SLOTS;
+        stack.reset(localSlotCount);
         fixups.reset();
         controls.depth = 0;
         skipDepth = 0;
@@ -169,12 +178,12 @@ public final class Translator {
         while (controls.depth > 0) {
             instruction();
         }
-        long frame = Math.max((long) tempBase + stack.maxHeight, type.resultCount());
+        long frame = Math.max((long) tempBase + stack.maxSlots, ValueSlots.results(type));
         if (frame > MAX_FRAME_SLOTS) {
             throw new UnsupportedFeatureException("function " + index + " needs " + frame
                     + " frame slots, more than Weft's limit of " + MAX_FRAME_SLOTS, body.offset());
         }
-        return new TranslatedFunction(out.written(), params, localCount - params, (int) frame,
+        return new TranslatedFunction(out.written(), paramSlotCount, localSlotCount - paramSlotCount, (int) frame,
                 refLocals ? CompiledCode.REF_LOCALS : 0, fuelCost(wasmInstructions - firstInstruction),
                 java.util.Arrays.copyOf(loops, loopCount), wasmInstructions - wasmBefore,
                 internalInstructions - internalBefore);
@@ -205,9 +214,11 @@ public final class Translator {
     /** Reads the local declarations (validated already); returns whether a declared local is a reference. */
     private boolean readLocals(FunctionType type) {
         localCount = 0;
+        localSlotCount = 0;
         for (int i = 0; i < type.paramCount(); i++) {
             addLocal(type.param(i));
         }
+        paramSlotCount = localSlotCount;
         boolean refs = false;
         int groups = in.u32();
         for (int g = 0; g < groups; g++) {
@@ -224,7 +235,10 @@ public final class Translator {
     private void addLocal(ValueType t) {
         if (localCount == localTypes.length) {
             localTypes = java.util.Arrays.copyOf(localTypes, localCount * 2);
+            localSlots = java.util.Arrays.copyOf(localSlots, localCount * 2);
         }
+        localSlots[localCount] = localSlotCount;
+        localSlotCount += ValueSlots.width(t);
         localTypes[localCount++] = t;
     }
 
@@ -254,7 +268,7 @@ public final class Translator {
     }
 
     private int tempSlot(int h) {
-        return tempBase + h;
+        return tempBase + stack.offset(h);
     }
 
     private static boolean isFar(int slot) {
@@ -272,7 +286,8 @@ public final class Translator {
                 return stack.local(h);
             case CONST:
                 if (isFar(slot)) {
-                    materializeConst(scratch + k, stack.type(h), stack.bits(h));
+                    checkScratch(h, k);
+                    materializeConst(scratch + k, h);
                     return scratch + k;
                 }
                 materialize(h);
@@ -283,10 +298,23 @@ public final class Translator {
         if (!isFar(slot)) {
             return slot;
         }
+        checkScratch(h, k);
         int s = scratch + k;
-        int op = stack.type(h).isReference() ? Opcodes.COPY_REF_FAR : Opcodes.COPY_FAR;
+        ValueType t = stack.type(h);
+        if (t == ValueType.V128) {
+            copy(s, slot, t); // both halves, into scratch k and k + 1
+            return s;
+        }
+        int op = t.isReference() ? Opcodes.COPY_REF_FAR : Opcodes.COPY_FAR;
         note(out.emitCopyFar(op, s, slot), op);
         return s;
+    }
+
+    /** Whether far entry h fits scratch slots from k (a v128 takes two: only SIMD operands can run out). */
+    private void checkScratch(int h, int k) {
+        if (k + ValueSlots.width(stack.type(h)) > SCRATCH_SLOTS) {
+            throw SimdTranslation.farOperands(in.pos());
+        }
     }
 
     /** Result slot for a value that will sit at height h (a scratch slot if h's slot is far; see {@link #result}). */
@@ -300,6 +328,10 @@ public final class Translator {
         note(pc, opcode);
         int slot = tempSlot(h);
         if (isFar(slot)) {
+            if (type == ValueType.V128) {
+                copy(slot, scratch, type);
+                return;
+            }
             int op = type.isReference() ? Opcodes.COPY_REF_FAR : Opcodes.COPY_FAR;
             note(out.emitCopyFar(op, slot, scratch), op);
         } else {
@@ -324,12 +356,11 @@ public final class Translator {
         ValueType t = stack.type(h);
         switch (stack.kind(h)) {
             case CONST -> {
-                long v = stack.bits(h);
                 if (isFar(target)) {
-                    materializeConst(scratch, t, v);
+                    materializeConst(scratch, h);
                     copy(target, scratch, t);
                 } else {
-                    materializeConst(target, t, v);
+                    materializeConst(target, h);
                 }
             }
             case LOCAL -> copy(target, stack.local(h), t);
@@ -342,8 +373,13 @@ public final class Translator {
         }
     }
 
-    private void materializeConst(int target, ValueType t, long v) {
-        if (t.isReference()) {
+    /** Writes the constant of entry h into slot target (near). */
+    private void materializeConst(int target, int h) {
+        ValueType t = stack.type(h);
+        long v = stack.bits(h);
+        if (t == ValueType.V128) {
+            simd.materializeConst(target, v, stack.bitsHigh(h));
+        } else if (t.isReference()) {
             note(out.refNull(target), Opcodes.REF_NULL);
         } else if (v == (int) v) {
             note(out.const32(target, (int) v), Opcodes.CONST_32);
@@ -354,7 +390,14 @@ public final class Translator {
 
     private void copy(int target, int source, ValueType t) {
         boolean ref = t.isReference();
-        if (isFar(target) || isFar(source)) {
+        if (t == ValueType.V128) { // SIMD: both halves
+            if (isFar(target) || isFar(source)) {
+                note(out.emitCopyFar(Opcodes.COPY_FAR, target, source), Opcodes.COPY_FAR);
+                note(out.emitCopyFar(Opcodes.COPY_FAR, target + 1, source + 1), Opcodes.COPY_FAR);
+            } else {
+                note(out.v128Copy(target, source), Opcodes.V128_COPY);
+            }
+        } else if (isFar(target) || isFar(source)) {
             int op = ref ? Opcodes.COPY_REF_FAR : Opcodes.COPY_FAR;
             note(out.emitCopyFar(op, target, source), op);
         } else if (!ref && fusableCopy()) {
@@ -390,8 +433,10 @@ public final class Translator {
     /** Moves the top n values into the slots of the label at height target (in place: nothing to do). */
     private void moveTop(int n, int target) {
         int from = stack.height - n;
+        int slot = tempSlot(target);
         for (int i = 0; i < n; i++) {
-            move(tempSlot(target + i), from + i);
+            move(slot, from + i);
+            slot += ValueSlots.width(stack.type(from + i)); // the label's slots, laid out by its types
         }
     }
 
@@ -760,22 +805,26 @@ public final class Translator {
         FunctionType t = controls.type[0];
         int n = t.resultCount();
         int h = stack.height - n;
-        if (n == 1 && !t.result(0).isReference() && stack.kind(h) != CONST) {
+        if (n == 1 && !t.result(0).isReference() && t.result(0) != ValueType.V128 && stack.kind(h) != CONST) {
             int src = read(h, 0);
             note(out.return1(src), Opcodes.RETURN_1);
             return;
         }
-        // Locals among the results could be overwritten by moves into slots 0..n-1: take them out first.
+        // Locals among the results could be overwritten by moves into the result slots: take them out first.
+        int resultSlots = ValueSlots.results(t);
         if (n > 1) {
             for (int i = 0; i < n; i++) {
-                if (stack.kind(h + i) == LOCAL && stack.local(h + i) < n) {
+                if (stack.kind(h + i) == LOCAL && stack.local(h + i) < resultSlots) {
                     materialize(h + i);
                 }
             }
         }
-        // Sources sit at or above tempBase > n, targets are 0..n-1: moving in order never clobbers a source.
+        // Sources sit above their targets (temporaries from tempBase on, results from slot 0 on, laid out
+        // alike): moving in order never clobbers a source.
+        int slot = 0;
         for (int i = 0; i < n; i++) {
-            move(i, h + i);
+            move(slot, h + i);
+            slot += ValueSlots.width(t.result(i));
         }
         note(out.return_(), Opcodes.RETURN);
     }
@@ -940,10 +989,16 @@ public final class Translator {
             }
             case WasmOpcodes.LOCAL_GET -> {
                 int x = in.u32();
-                stack.pushLocal(x, localTypes[x]);
+                stack.pushLocal(localSlots[x], localTypes[x]);
             }
-            case WasmOpcodes.LOCAL_SET -> setLocal(in.u32(), false);
-            case WasmOpcodes.LOCAL_TEE -> setLocal(in.u32(), true);
+            case WasmOpcodes.LOCAL_SET -> {
+                int x = in.u32();
+                setLocal(localSlots[x], localTypes[x], false);
+            }
+            case WasmOpcodes.LOCAL_TEE -> {
+                int x = in.u32();
+                setLocal(localSlots[x], localTypes[x], true);
+            }
             case WasmOpcodes.GLOBAL_GET -> globalGet(in.u32());
             case WasmOpcodes.GLOBAL_SET -> globalSet(in.u32());
             case WasmOpcodes.TABLE_GET -> tableGet(in.u32());
@@ -977,7 +1032,7 @@ public final class Translator {
                 result(pc, Opcodes.REF_FUNC, h, ValueType.FUNCREF);
             }
             case WasmOpcodes.PREFIX_FC -> prefixFC(at);
-            case WasmOpcodes.PREFIX_FD -> throw simd(at);
+            case WasmOpcodes.PREFIX_FD -> simd.instruction(at);
             default -> {
                 if (op >= 0x28 && op <= 0x35) {
                     load(op);
@@ -1007,10 +1062,6 @@ public final class Translator {
                 }
             }
         }
-    }
-
-    private static UnsupportedFeatureException simd(int at) {
-        return new UnsupportedFeatureException("SIMD instructions (0xfd prefix) are not yet supported by Weft's translator", at);
     }
 
     /** Skips an instruction in unreachable code, tracking nesting to find the frame's else/end. */
@@ -1078,7 +1129,7 @@ public final class Translator {
                     }
                 }
             }
-            case WasmOpcodes.PREFIX_FD -> throw simd(at);
+            case WasmOpcodes.PREFIX_FD -> simd.skip();
             default -> {
                 if (op >= 0x28 && op <= 0x3E) {
                     in.u32();
@@ -1090,9 +1141,9 @@ public final class Translator {
 
     // ------------------------------------------------------------------ locals and globals
 
-    private void setLocal(int x, boolean tee) {
+    /** local.set/local.tee of the local whose (first) slot is x. */
+    private void setLocal(int x, ValueType t, boolean tee) {
         int h = stack.top();
-        ValueType t = localTypes[x];
         if (stack.kind(h) == LOCAL && stack.local(h) == x) {
             if (!tee) {
                 stack.pop();
@@ -1125,7 +1176,7 @@ public final class Translator {
     private void globalGet(int g) {
         ValueType t = module.globals[g].valueType();
         int h = stack.height;
-        int op = t.isReference() ? Opcodes.GLOBAL_GET_REF : Opcodes.GLOBAL_GET;
+        int op = t == ValueType.V128 ? Opcodes.GLOBAL_GET_V128 : t.isReference() ? Opcodes.GLOBAL_GET_REF : Opcodes.GLOBAL_GET;
         int pc = out.emitGlobalGet(op, dst(h), g);
         stack.pushTemp(t);
         result(pc, op, h, t);
@@ -1136,7 +1187,7 @@ public final class Translator {
         ValueType t = stack.type(h);
         int src = read(h, 0);
         stack.pop();
-        int op = t.isReference() ? Opcodes.GLOBAL_SET_REF : Opcodes.GLOBAL_SET;
+        int op = t == ValueType.V128 ? Opcodes.GLOBAL_SET_V128 : t.isReference() ? Opcodes.GLOBAL_SET_REF : Opcodes.GLOBAL_SET;
         note(out.emitGlobalSet(op, src, g), op);
     }
 
@@ -1276,11 +1327,12 @@ public final class Translator {
         int hb = hc - 1;
         int ha = hc - 2;
         ValueType t = stack.type(ha);
+        boolean v128 = t == ValueType.V128; // SIMD: a far v128 takes two scratch slots
         int a = read(ha, 0);
-        int b = read(hb, 1);
-        int c = read(hc, 2);
+        int b = read(hb, v128 ? 2 : 1);
+        int c = read(hc, v128 ? 4 : 2);
         stack.pop(3);
-        int op = t.isReference() ? Opcodes.SELECT_REF : Opcodes.SELECT;
+        int op = v128 ? Opcodes.V128_SELECT : t.isReference() ? Opcodes.SELECT_REF : Opcodes.SELECT;
         int pc = out.emitSelect(op, dst(ha), c, a, b);
         stack.pushTemp(t);
         result(pc, op, ha, t);
@@ -1468,6 +1520,46 @@ public final class Translator {
                 note(out.tableFill(s[0], s[1], s[2], table), Opcodes.TABLE_FILL);
             }
             default -> throw new IllegalStateException("validated code has unknown 0xfc sub-opcode " + sub + " at " + at);
+        }
+    }
+
+    // ------------------------------------------------------------------ SIMD
+
+    /** What {@link SimdTranslation} uses of this translator. */
+    private final class SimdContext implements SimdTranslation.Context {
+        @Override
+        public BinaryReader in() {
+            return in;
+        }
+
+        @Override
+        public InstructionEncoder out() {
+            return out;
+        }
+
+        @Override
+        public Operands stack() {
+            return stack;
+        }
+
+        @Override
+        public int read(int h, int k) {
+            return Translator.this.read(h, k);
+        }
+
+        @Override
+        public int dst(int h) {
+            return Translator.this.dst(h);
+        }
+
+        @Override
+        public void result(int pc, int opcode, int h, ValueType type) {
+            Translator.this.result(pc, opcode, h, type);
+        }
+
+        @Override
+        public void note(int pc, int opcode) {
+            Translator.this.note(pc, opcode);
         }
     }
 }
