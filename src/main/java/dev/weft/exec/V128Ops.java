@@ -2,6 +2,7 @@ package dev.weft.exec;
 
 import dev.weft.code.InstructionDecoder.GlobalGet;
 import dev.weft.code.InstructionDecoder.GlobalSet;
+import dev.weft.code.InstructionDecoder.Src;
 import dev.weft.runtime.GlobalInstance;
 
 /**
@@ -187,7 +188,17 @@ final class V128Ops {
         return k < 16 ? ((k < 8 ? aLo : aHi) >>> (8 * (k & 7))) & 0xFF : 0;
     }
 
-    // ------------------------------------------------------------------ globals (handlers)
+    // ------------------------------------------------------------------ handlers
+
+    /** return_v128: a function's single v128 result into slots 0 and 1, then return. */
+    static int returnOne(int pc, long w, long w2, long[] s, int fp, Machine m) {
+        int src = fp + Src.src(w, w2);
+        long hi = s[src + 1];
+        s[fp] = s[src];
+        s[fp + 1] = hi;
+        return m.leave();
+    }
+
 
     static int globalGet(int pc, long w, long w2, long[] s, int fp, Machine m) {
         GlobalInstance g = m.globals[GlobalGet.global(w, w2)];

@@ -805,9 +805,10 @@ public final class Translator {
         FunctionType t = controls.type[0];
         int n = t.resultCount();
         int h = stack.height - n;
-        if (n == 1 && !t.result(0).isReference() && t.result(0) != ValueType.V128 && stack.kind(h) != CONST) {
+        if (n == 1 && !t.result(0).isReference() && stack.kind(h) != CONST) {
             int src = read(h, 0);
-            note(out.return1(src), Opcodes.RETURN_1);
+            int op = t.result(0) == ValueType.V128 ? Opcodes.RETURN_V128 : Opcodes.RETURN_1;
+            note(out.emitSrc(op, src), op);
             return;
         }
         // Locals among the results could be overwritten by moves into the result slots: take them out first.

@@ -21,19 +21,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GeneratedSizeTest {
     /**
-     * Today 364. No executor method grows with the opcode count: the handle table is built in
-     * chunks and the second-level switches split by opcode range, so this bounds the sheer
-     * number of variants, not a JIT limit ({@link MethodSizeTest} checks that).
+     * Today 644: 372 scalar and 272 SIMD (one per SIMD instruction of WebAssembly 2.0 and relaxed
+     * SIMD, the shifts' _imm forms, v128 moves and globals). No executor method grows with the
+     * opcode count: the handle table is built in chunks and the second-level switches split by
+     * opcode range, so this bounds the sheer number of variants, not a JIT limit
+     * ({@link MethodSizeTest} checks that).
      */
-    static final int MAX_OPCODES = 400;
+    static final int MAX_OPCODES = 700;
     /**
-     * Today about 549,000 bytes of generated Java: the handles loop names one {@code static final}
+     * Today about 927,000 bytes of generated Java: the handles loop names one {@code static final}
      * handle field per opcode (the JIT trusts those as constants) and passes {@code w - opcode} at
-     * every dispatch site.
+     * every dispatch site; the encoder, decoder and round-trip test have code per opcode.
      */
-    static final long MAX_GENERATED_SOURCE_BYTES = 600_000;
-    /** Today about 45,300 bytes of bytecode in the generated executor classes (the class initialiser of the handle fields included). */
-    static final long MAX_GENERATED_BYTECODE = 50_000;
+    static final long MAX_GENERATED_SOURCE_BYTES = 1_000_000;
+    /** Today about 86,300 bytes of bytecode in the generated executor classes (the class initialiser of the handle fields included). */
+    static final long MAX_GENERATED_BYTECODE = 95_000;
     /** The executor classes the generator writes. */
     static final Set<String> GENERATED = Set.of("dev.weft.exec.SwitchInterpreter", "dev.weft.exec.HandleInterpreter",
             "dev.weft.exec.GeneratedHandlers");
