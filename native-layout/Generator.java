@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * Generates Weft's instruction-set code from native-layout/instructions.def.
  *
  * <p>Run by Maven in generate-sources as a single-file source program:
- * {@code java native-layout/Generator.java DEF MAIN_OUT TEST_OUT}. Everything it writes is
- * generated; never edit the output, edit the definition or this generator.
+ * {@code java native-layout/Generator.java DEF MAIN_OUT TEST_OUT} (with EmitterGenerator.java
+ * next to it, which writes the compiled tier's emitters). Everything it writes is generated; never
+ * edit the output, edit the definition or this generator.
  */
 public class Generator {
     record Field(String name, String kind, int offset, String countField) {
@@ -108,6 +109,10 @@ public class Generator {
         write(main.resolve("dev/weft/exec/SwitchInterpreter.java"), switchInterpreter());
         write(main.resolve("dev/weft/exec/HandleInterpreter.java"), handleInterpreter());
         write(test.resolve("dev/weft/code/InstructionRoundTripTest.java"), roundTripTest());
+        // the compiled tier's emitters call the semantics methods declared in the exec package's sources
+        Path semantics = Path.of(args[0]).toAbsolutePath().getParent().getParent().resolve("src/main/java/dev/weft/exec");
+        write(main.resolve("dev/weft/compile/GeneratedEmitters.java"),
+                EmitterGenerator.emitters(OPS, EmitterGenerator.declarations(semantics)));
         System.out.println("weft generator: " + SHAPES.size() + " shapes, " + OPS.size() + " instructions ("
                 + OPS.stream().filter(Op::hot).count() + " hot)");
     }
@@ -126,7 +131,10 @@ public class Generator {
             switch (t[0]) {
                 case "shape" -> parseShape(t, lineNo);
                 case "op" -> parseOp(line, t, lineNo);
-                default -> fail(lineNo, "expected 'shape' or 'op'");
+                case "variant" -> {
+                    // relations between instructions: read and checked by VariantGenerator.java
+                }
+                default -> fail(lineNo, "expected 'shape', 'op' or 'variant'");
             }
         }
         if (OPS.size() > 0xFFFF) {
@@ -892,7 +900,7 @@ public class Generator {
                                     long w = code.get(CodeLayout.WORD, pc);
                 %s
                                     if (OpcodeProfile.ENABLED) {
-                                        OpcodeProfile.count(w);
+                                        OpcodeProfile.count(w, pc, m);
                                     }
                 %s
                                     if (pc < 0) {

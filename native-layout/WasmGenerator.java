@@ -893,12 +893,15 @@ public class WasmGenerator {
                         super(bytes);
                     }
                 """);
-        // Two copies of the loop, one for function bodies and one for constant expressions, so
+        // Copies of the loop, one for function bodies and one for constant expressions, so
         // the JIT profiles them apart: the decoder scans every constant expression long before
         // the validator reads the first body, and a profile of expressions alone would compile
         // the body loop with every other opcode as an uncommon trap.
         loop(b, "runCode", "function bodies");
         loop(b, "runExpression", "constant expressions");
+        // A third for the translator, so that each loop is compiled for one visitor (the validator
+        // or the translator) rather than both at every call site.
+        loop(b, "runTranslation", "function bodies being translated");
         b.append("""
 
                     /** The single-byte instructions the loops leave out, and the prefixes. */

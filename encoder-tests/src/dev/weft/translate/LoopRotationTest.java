@@ -28,10 +28,10 @@ class LoopRotationTest {
                 continue;
             }
             conditional.add(Opcodes.name(op));
-            assertTrue(Translator.rotatable(op), Opcodes.name(op) + " can open a loop but cannot be rotated");
-            int negated = OperatorTable.NEGATED_BRANCH[op];
+            assertTrue(Branches.rotatable(op), Opcodes.name(op) + " can open a loop but cannot be rotated");
+            int negated = Variants.NEGATED[op];
             assertNotEquals(op, negated, Opcodes.name(op));
-            assertEquals(op, OperatorTable.NEGATED_BRANCH[negated], "negation of " + Opcodes.name(op) + " is not an involution");
+            assertEquals(op, Variants.NEGATED[negated], "negation of " + Opcodes.name(op) + " is not an involution");
         }
         assertTrue(conditional.containsAll(List.of("br_if", "br_i32.lt_s_imm", "br_not_f64.lt",
                 "i32.add_imm_br_nez", "i32.load_br_nez", "copy_br_if")), "found " + conditional);
@@ -39,7 +39,7 @@ class LoopRotationTest {
 
     @Test
     void unconditionalBranchesAreNot() {
-        assertTrue(!Translator.rotatable(Opcodes.BR) && !Translator.rotatable(Opcodes.BR_TABLE)
-                && !Translator.rotatable(Opcodes.I32_LOAD));
+        assertTrue(!Branches.rotatable(Opcodes.BR) && !Branches.rotatable(Opcodes.BR_TABLE)
+                && !Branches.rotatable(Opcodes.I32_LOAD));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.DispatchMode;
 import dev.weft.Engine;
+import dev.weft.Tier;
 import dev.weft.Instance;
 import dev.weft.V128;
 import dev.weft.WasmModule;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.TestFactory;
  * Golden translation tests: each case in {@code encoder-tests/cases} is a readable {@code .wat}
  * (with its {@code .wasm} next to it, built by {@code wat2wasm --debug-names}) whose translated
  * code must equal the {@code .expected} disassembly, and whose {@code ;; assert f(args) = results}
- * lines must hold in both dispatch modes. Kept few and focused: one per fusion rule or tricky case.
+ * lines must hold in both dispatch modes and compiled. Kept few and focused: one per fusion rule
+ * or tricky case.
  *
  * <p>After a deliberate translator change, regenerate with {@code -Dweft.golden.update=true}
  * and review the diff.
@@ -36,6 +38,11 @@ class TranslationGoldenTest {
     private static final Path CASES = Path.of(System.getProperty("weft.encoder.cases", "encoder-tests/cases"));
     private static final boolean UPDATE = Boolean.getBoolean("weft.golden.update");
     private static final Pattern ASSERT = Pattern.compile(";; assert (\\w+)\\((.*)\\) = (.*)");
+    /** The asserts run in both dispatch modes and compiled (every function compiled up front). */
+    private static final List<Engine> ENGINES = List.of(
+            Engine.builder().tier(Tier.INTERPRETER).dispatch(DispatchMode.SWITCH).build(),
+            Engine.builder().tier(Tier.INTERPRETER).dispatch(DispatchMode.HANDLES).build(),
+            Engine.builder().tier(Tier.COMPILED).build());
 
     @TestFactory
     Stream<DynamicTest> cases() throws IOException {
@@ -60,10 +67,10 @@ class TranslationGoldenTest {
         for (String line : Files.readAllLines(wat)) {
             Matcher m = ASSERT.matcher(line);
             if (m.matches()) {
-                for (DispatchMode mode : DispatchMode.values()) {
-                    Instance instance = Engine.builder().dispatch(mode).build().instantiate(module);
+                for (Engine engine : ENGINES) {
+                    Instance instance = engine.instantiate(module);
                     Object[] results = instance.function(m.group(1)).call(values(m.group(2)));
-                    assertArrayEquals(values(m.group(3)), results, line + " in " + mode.id() + " mode");
+                    assertArrayEquals(values(m.group(3)), results, line + " on " + engine);
                 }
                 asserts++;
             }

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.compile.Tiers;
 import dev.weft.exec.CallDefaults;
 import dev.weft.exec.Executor;
 import dev.weft.runtime.Budget;
@@ -11,7 +12,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Runs modules: holds the execution settings (dispatch mode, stack limits, the bounds of calls)
+ * Runs modules: holds the execution settings (tier, dispatch mode, stack limits, the bounds of calls)
  * and the resource limits of instances, and instantiates modules with them. Immutable and
  * thread-safe; create one and share it.
  *
@@ -33,6 +34,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Engine {
+    private final Tier tier;
     private final DispatchMode dispatch;
     private final int maxCallDepth;
     private final int maxValueSlots;
@@ -45,6 +47,7 @@ public final class Engine {
     private final Executor executor;
 
     private Engine(Builder b) {
+        this.tier = b.tier != null ? b.tier : Tier.defaultTier();
         this.dispatch = b.dispatch != null ? b.dispatch : DispatchMode.defaultMode();
         this.maxCallDepth = b.maxCallDepth;
         this.maxValueSlots = b.maxValueSlots;
@@ -55,7 +58,8 @@ public final class Engine {
         this.callFuel = b.callFuel;
         this.callTimeout = b.callTimeout;
         this.executor = new Executor(dispatch == DispatchMode.HANDLES, maxCallDepth, maxValueSlots, maxHostNesting,
-                new CallDefaults(callFuel, callTimeout == null ? 0 : Execution.saturatedNanos(callTimeout)));
+                new CallDefaults(callFuel, callTimeout == null ? 0 : Execution.saturatedNanos(callTimeout)),
+                Tiers.of(tier));
     }
 
     /** {@return an engine with the default settings} */
@@ -103,6 +107,9 @@ public final class Engine {
         Objects.requireNonNull(limits, "limits");
         try {
             long start = System.nanoTime();
+            if (tier == Tier.COMPILED) {
+                Tiers.compileAll(module.compiled(), module.decoded());
+            }
             Instance instance = Instantiator.instantiate(module, module.decoded(), module.compiled(), executor, imports,
                     limits.maxMemoryPages(), limits.maxTableElements(), memoryBudget, instances);
             EngineLog.instantiated(module.name().orElse(null), System.nanoTime() - start);
@@ -121,6 +128,11 @@ public final class Engine {
      */
     public Instance instantiate(WasmModule module) {
         return instantiate(module, Imports.none());
+    }
+
+    /** {@return the tier: interpreter only, or with compiled code} */
+    public Tier tier() {
+        return tier;
     }
 
     /** {@return the dispatch mode} */
@@ -175,7 +187,7 @@ public final class Engine {
 
     @Override
     public String toString() {
-        return "Engine[" + dispatch.id() + ", depth " + maxCallDepth + ", slots " + maxValueSlots + ", " + limits
+        return "Engine[" + tier.id() + ", " + dispatch.id() + ", depth " + maxCallDepth + ", slots " + maxValueSlots + ", " + limits
                 + ", memory budget " + memoryBudget + "]";
     }
 
@@ -184,6 +196,7 @@ public final class Engine {
         /** Upper bound of {@link #maxValueSlots(int)}: keeps slot arithmetic far from int overflow. */
         private static final int MAX_VALUE_SLOTS = 1 << 30;
 
+        private Tier tier;
         private DispatchMode dispatch;
         private int maxCallDepth = 50_000;
         private int maxValueSlots = 4 << 20;
@@ -195,6 +208,19 @@ public final class Engine {
         private Duration callTimeout;
 
         private Builder() {
+        }
+
+        /**
+         * Chooses whether functions also run compiled to JVM bytecode.
+         *
+         * @param tier the tier (default: {@link Tier#defaultTier()}: {@link Tier#AUTO} unless
+         *     {@code -Dweft.tier} says otherwise); the interpreter's dispatch mode is chosen by
+         *     {@link #dispatch} either way
+         * @return this
+         */
+        public Builder tier(Tier tier) {
+            this.tier = tier;
+            return this;
         }
 
         /**

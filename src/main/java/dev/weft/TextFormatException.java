@@ -9,10 +9,14 @@ package dev.weft;
  */
 public final class TextFormatException extends MalformedModuleException {
     private static final long serialVersionUID = 1L;
+    /** The line of the problem, from 1. */
     private final int line;
+    /** The column of the problem, from 1, in bytes of UTF-8. */
     private final int column;
 
     /**
+     * Creates the exception for a problem at a position in the text.
+     *
      * @param reason what is wrong
      * @param line the line of the problem, from 1
      * @param column the column of the problem (in bytes of UTF-8), from 1
@@ -24,17 +28,29 @@ public final class TextFormatException extends MalformedModuleException {
         this.column = column;
     }
 
-    /** @return the line of the problem, from 1 */
+    /**
+     * The line of the problem.
+     *
+     * @return the line, from 1
+     */
     public int line() {
         return line;
     }
 
-    /** @return the column of the problem, from 1, counted in bytes of UTF-8 */
+    /**
+     * The column of the problem.
+     *
+     * @return the column, from 1, counted in bytes of UTF-8
+     */
     public int column() {
         return column;
     }
 
-    /** @return the offset of the problem in the text's UTF-8 bytes (not in a binary) */
+    /**
+     * The offset of the problem in the text (not in a binary).
+     *
+     * @return the offset in the text's UTF-8 bytes
+     */
     @Override
     public long offset() {
         return super.offset();

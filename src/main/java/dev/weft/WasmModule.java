@@ -69,11 +69,11 @@ public final class WasmModule {
 
     /**
      * Decodes and validates bytes the module may keep (translating too with
-     * {@code -Dweft.translate=eager}). The last line of defence of parsing: a failure that is not a {@link WeftException} is a bug in Weft and ends in an
+     * {@code -Dweft.translate=eager}), timing each step for the log. The last line of defence of
+     * parsing: a failure that is not a {@link WeftException} is a bug in Weft and ends in an
      * {@link InternalErrorException} saying which stage failed (the translator adds the function
      * and byte offset).
      */
-    /** Decodes and validates bytes nobody else holds, timing each step for the log. */
     private static WasmModule compile(byte[] bytes) {
         String stage = "decoding the module";
         try {

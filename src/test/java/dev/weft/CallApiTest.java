@@ -22,8 +22,8 @@ class CallApiTest {
     private static final double SIGNALLING_NAN_F64 = Double.longBitsToDouble(0x7ff4_0000_0000_0001L);
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void callWithBoxedValuesOfEveryType(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void callWithBoxedValuesOfEveryType(RunMode mode) {
         Instance instance = TestWasm.instance(mode, "calls");
         assertArrayEquals(new Object[] {-7}, instance.function("i32").call(-7));
         assertArrayEquals(new Object[] {Long.MIN_VALUE}, instance.function("i64").call(Long.MIN_VALUE));
@@ -45,8 +45,8 @@ class CallApiTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void wrongArgumentsAreIllegalArgumentExceptions(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void wrongArgumentsAreIllegalArgumentExceptions(RunMode mode) {
         Instance instance = TestWasm.instance(mode, "calls");
         WasmFunction add = instance.function("add");
         List<Runnable> wrong = List.of(
@@ -69,8 +69,8 @@ class CallApiTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void exportLookups(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void exportLookups(RunMode mode) {
         Instance instance = TestWasm.instance(mode, "calls");
         assertEquals("no export named 'missing'",
                 assertThrows(IllegalArgumentException.class, () -> instance.function("missing")).getMessage());
@@ -106,8 +106,8 @@ class CallApiTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void handlesOfZeroToEightParametersHaveTheExactType(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void handlesOfZeroToEightParametersHaveTheExactType(RunMode mode) throws Throwable {
         Instance instance = TestWasm.instance(mode, "calls");
         for (int n = 0; n <= 8; n++) {
             WasmFunction f = instance.function("p" + n);
@@ -135,8 +135,8 @@ class CallApiTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void handlesOfOtherShapes(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void handlesOfOtherShapes(RunMode mode) throws Throwable {
         Instance instance = TestWasm.instance(mode, "calls");
         MethodHandle add = instance.function("add").handle();
         assertEquals(MethodType.methodType(int.class, int.class, int.class), add.type());
@@ -167,8 +167,8 @@ class CallApiTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void twelveParametersAndResultsThroughWasmAndTheHost(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void twelveParametersAndResultsThroughWasmAndTheHost(RunMode mode) throws Throwable {
         ValueType[] types = new ValueType[12];
         for (int i = 0; i < 12; i++) {
             types[i] = CYCLE[i % 4];
@@ -200,8 +200,8 @@ class CallApiTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void nanPayloadsPassBitExactly(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void nanPayloadsPassBitExactly(RunMode mode) throws Throwable {
         Instance instance = TestWasm.instance(mode, "calls");
         for (String f : List.of("f32", "f32_mem")) {
             MethodHandle h = instance.function(f).handle();

@@ -95,8 +95,8 @@ class ConcurrencyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void platformThreadsEachWithTheirOwnInstance(DispatchMode mode) throws Exception {
+    @EnumSource(RunMode.class)
+    void platformThreadsEachWithTheirOwnInstance(RunMode mode) throws Exception {
         Engine engine = TestWasm.engine(mode);
         WasmModule module = TestWasm.module("concurrency");
         List<Task> tasks = new ArrayList<>();
@@ -109,8 +109,8 @@ class ConcurrencyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void virtualThreadsEachWithTheirOwnInstance(DispatchMode mode) throws Exception {
+    @EnumSource(RunMode.class)
+    void virtualThreadsEachWithTheirOwnInstance(RunMode mode) throws Exception {
         Engine engine = TestWasm.engine(mode);
         WasmModule module = TestWasm.module("concurrency");
         List<Task> tasks = new ArrayList<>();
@@ -123,8 +123,8 @@ class ConcurrencyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void manyThreadsCallOneInstancesPureFunctions(DispatchMode mode) throws Exception {
+    @EnumSource(RunMode.class)
+    void manyThreadsCallOneInstancesPureFunctions(RunMode mode) throws Exception {
         Instance shared = TestWasm.instance(mode, "concurrency");
         List<Task> tasks = new ArrayList<>();
         for (int t = 0; t < PLATFORM_THREADS; t++) {

@@ -15,19 +15,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Fuel metering and resumable calls, in both dispatch modes: fuel is exact and repeatable, runs
- * out mid-loop and mid-call-chain, and a call that suspends for lack of fuel (or because a host
- * function asks) resumes, on any thread, to the result an uninterrupted run gives.
+ * Fuel metering and resumable calls, in both dispatch modes and compiled: fuel is exact and
+ * repeatable (the same in every mode), runs out mid-loop and mid-call-chain, and a call that
+ * suspends for lack of fuel (or because a host function asks) resumes, on any thread, to the result
+ * an uninterrupted run gives (a call that may suspend runs interpreted in every mode).
  */
 class FuelTest {
     private static final FunctionType TICK = FunctionType.of(List.of(ValueType.I32), List.of(ValueType.I32));
 
-    private static Instance bounds(DispatchMode mode, HostFunction tick) {
+    private static Instance bounds(RunMode mode, HostFunction tick) {
         return TestWasm.engine(mode).instantiate(TestWasm.module("bounds"),
                 Imports.builder().function("env", "tick", TICK, tick).build());
     }
 
-    private static Instance bounds(DispatchMode mode) {
+    private static Instance bounds(RunMode mode) {
         return bounds(mode, call -> call.setI32(0, call.i32(0)));
     }
 
@@ -40,8 +41,8 @@ class FuelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void fuelIsTheSameForTheSameWorkAndGrowsWithIt(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void fuelIsTheSameForTheSameWorkAndGrowsWithIt(RunMode mode) {
         Instance instance = bounds(mode);
         long once = consumed(instance, "mixed", 300);
         assertEquals(once, consumed(instance, "mixed", 300), "the same call consumes the same fuel");
@@ -62,15 +63,21 @@ class FuelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void bothModesConsumeExactlyTheSameFuel(DispatchMode mode) {
-        DispatchMode other = mode == DispatchMode.SWITCH ? DispatchMode.HANDLES : DispatchMode.SWITCH;
-        assertEquals(consumed(bounds(other), "mixed", 500), consumed(bounds(mode), "mixed", 500));
+    @EnumSource(RunMode.class)
+    void everyModeConsumesExactlyTheSameFuel(RunMode mode) {
+        for (RunMode other : RunMode.values()) {
+            for (String function : List.of("mixed", "sumSquares", "fib")) {
+                assertEquals(consumed(bounds(other), function, 25), consumed(bounds(mode), function, 25),
+                        function + " in " + mode + " and " + other);
+            }
+        }
+        // runs long enough for the JIT to compile the compiled tier's code, and still the same
+        assertEquals(consumed(bounds(RunMode.SWITCH), "mixed", 5000), consumed(bounds(mode), "mixed", 5000));
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void fuelRunsOutInATightLoop(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void fuelRunsOutInATightLoop(RunMode mode) {
         Instance instance = bounds(mode);
         Execution run = Execution.create().setFuel(100_000);
         TrapException e = assertThrows(TrapException.class, () -> run.call(instance.function("spin")));
@@ -82,8 +89,8 @@ class FuelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void fuelRunsOutInACallChain(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void fuelRunsOutInACallChain(RunMode mode) {
         Instance instance = bounds(mode);
         long needed = consumed(instance, "fib", 20);
         Execution run = Execution.create().setFuel(needed - 1);
@@ -97,9 +104,9 @@ class FuelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void engineFuelBoundsEveryPlainCall(DispatchMode mode) throws Throwable {
-        Engine engine = Engine.builder().dispatch(mode).callFuel(1_000_000).build();
+    @EnumSource(RunMode.class)
+    void engineFuelBoundsEveryPlainCall(RunMode mode) throws Throwable {
+        Engine engine = mode.builder().callFuel(1_000_000).build();
         Instance instance = engine.instantiate(TestWasm.module("bounds"),
                 Imports.builder().function("env", "tick", TICK, call -> call.setI32(0, 0)).build());
         TrapException e = assertThrows(TrapException.class, () -> {
@@ -110,8 +117,8 @@ class FuelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void aCallThatRunsOutOfFuelResumesToTheSameResult(DispatchMode mode) throws Exception {
+    @EnumSource(RunMode.class)
+    void aCallThatRunsOutOfFuelResumesToTheSameResult(RunMode mode) throws Exception {
         Instance instance = bounds(mode);
         long total = consumed(instance, "mixed", 2000);
         Object[] expected = instance.function("mixed").call(2000);
@@ -137,8 +144,8 @@ class FuelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void aCallStillShortOfFuelStaysSuspended(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void aCallStillShortOfFuelStaysSuspended(RunMode mode) {
         Instance instance = bounds(mode);
         Execution run = Execution.create().setFuel(50);
         ResumableCall call = run.start(instance.function("fib"), 15);
@@ -150,8 +157,8 @@ class FuelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void aHostFunctionSuspendsTheCallAndTheHostSuppliesItsResult(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void aHostFunctionSuspendsTheCallAndTheHostSuppliesItsResult(RunMode mode) {
         int[] calls = {0};
         Instance instance = bounds(mode, call -> {
             calls[0]++;
@@ -172,16 +179,16 @@ class FuelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void onlyAResumableCallCanBeSuspended(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void onlyAResumableCallCanBeSuspended(RunMode mode) {
         Instance instance = bounds(mode, HostCall::suspend);
         assertThrows(IllegalStateException.class, () -> instance.function("ticks").call(1));
         assertThrows(IllegalStateException.class, () -> Execution.create().call(instance.function("ticks"), 1));
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void hostFunctionsChargeFuelForTheirWork(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void hostFunctionsChargeFuelForTheirWork(RunMode mode) {
         Instance instance = bounds(mode, call -> {
             call.consumeFuel(1000);
             call.setI32(0, 1);
@@ -194,8 +201,8 @@ class FuelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void bulkInstructionsCostOneUnitPer64BytesToo(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void bulkInstructionsCostOneUnitPer64BytesToo(RunMode mode) {
         Instance instance = bounds(mode);
         long none = consumed(instance, "fill", 0);
         assertEquals(none + 1, consumed(instance, "fill", 1));

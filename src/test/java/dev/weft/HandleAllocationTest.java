@@ -29,8 +29,8 @@ class HandleAllocationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void invokeExactOfI32AddAllocatesNothingPerCall(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void invokeExactOfI32AddAllocatesNothingPerCall(RunMode mode) throws Throwable {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
                 "this JVM cannot measure allocation");
@@ -51,8 +51,8 @@ class HandleAllocationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void theMeasurementSeesAllocation(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void theMeasurementSeesAllocation(RunMode mode) {
         // control: the boxed call allocates (arguments and results arrays, boxes), and the measurement shows it
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().threadId();

@@ -102,13 +102,13 @@ class HostFunctionTest {
         }
     }
 
-    private static Instance instance(DispatchMode mode) {
+    private static Instance instance(RunMode mode) {
         return new Host().instantiate(TestWasm.engine(mode));
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void numericTypes(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void numericTypes(RunMode mode) throws Throwable {
         Instance instance = instance(mode);
         assertEquals(16, instance.function("i32").call(5)[0]);
         assertEquals(Integer.MIN_VALUE + 1, instance.function("i32").call(Integer.MIN_VALUE)[0]); // 3 * MIN wraps to MIN
@@ -119,8 +119,8 @@ class HostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void nanPayloadsPassThroughHostFunctionsBitExactly(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void nanPayloadsPassThroughHostFunctionsBitExactly(RunMode mode) throws Throwable {
         Instance instance = instance(mode);
         MethodHandle f32 = instance.function("f32").handle();
         MethodHandle f64 = instance.function("f64").handle();
@@ -137,8 +137,8 @@ class HostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void referencesKeepTheirIdentity(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void referencesKeepTheirIdentity(RunMode mode) throws Throwable {
         Host host = new Host();
         Instance instance = host.instantiate(TestWasm.engine(mode));
         Object token = new StringBuilder("a host object");
@@ -155,8 +155,8 @@ class HostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void severalResults(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void severalResults(RunMode mode) throws Throwable {
         Instance instance = instance(mode);
         assertArrayEquals(new Object[] {4.5, 3.0f, 9L, 6}, instance.function("multi").call(7, 8L, 1.5f, 2.25));
         Object[] viaHandle = (Object[]) instance.function("multi").handle().invokeExact(-1, Long.MAX_VALUE, -0.5f, 1e300);
@@ -164,8 +164,8 @@ class HostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void hostReadsAndWritesTheCallersMemory(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void hostReadsAndWritesTheCallersMemory(RunMode mode) {
         // two instances share the imports; each call sees its own caller's memory
         Instance a = instance(mode);
         Instance b = instance(mode);
@@ -178,8 +178,8 @@ class HostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void hostTrapBecomesATrapWithTheWasmStack(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void hostTrapBecomesATrapWithTheWasmStack(RunMode mode) {
         Instance instance = instance(mode);
         TrapException t = TrapTest.assertTrap(TrapKind.UNREACHABLE, () -> instance.function("fail").call(0));
         assertEquals(List.of("host!fail (func 20)"), t.wasmStackTrace());
@@ -188,8 +188,8 @@ class HostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void trapBeyondAHostFunctionListsTheFramesOnBothSides(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void trapBeyondAHostFunctionListsTheFramesOnBothSides(RunMode mode) {
         AtomicReference<Instance> self = new AtomicReference<>();
         Imports imports = Imports.builder()
                 .function("env", "callback", type(List.of(I32), List.of()), c -> self.get().function("inner").call(c.i32(0)))
@@ -202,8 +202,8 @@ class HostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void hostMayCatchATrapOfANestedCallAndCarryOn(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void hostMayCatchATrapOfANestedCallAndCarryOn(RunMode mode) {
         AtomicReference<Instance> self = new AtomicReference<>();
         AtomicReference<TrapException> caught = new AtomicReference<>();
         Imports imports = Imports.builder()
@@ -225,8 +225,8 @@ class HostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void callerMemoryIsStillTheCallersAfterCallingAnotherInstance(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void callerMemoryIsStillTheCallersAfterCallingAnotherInstance(RunMode mode) {
         Instance other = TestWasm.instance(mode, "memory");
         Host host = new Host();
         Imports imports = Imports.builder()
@@ -246,8 +246,8 @@ class HostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void otherHostExceptionsPropagateUnchanged(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void otherHostExceptionsPropagateUnchanged(RunMode mode) {
         Instance instance = instance(mode);
         assertSame(HOST_FAILURE, assertThrows(IllegalStateException.class, () -> instance.function("fail").call(1)));
         assertEquals(16, instance.function("i32").call(5)[0]);
@@ -260,8 +260,8 @@ class HostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void argumentOrResultIndexOutOfRangeIsIndexOutOfBounds(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void argumentOrResultIndexOutOfRangeIsIndexOutOfBounds(RunMode mode) {
         Instance instance = instance(mode);
         for (int misuse = 0; misuse <= 4; misuse++) {
             int m = misuse;
@@ -274,8 +274,8 @@ class HostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void resultsTheHostDoesNotSetAreZeroOrNull(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void resultsTheHostDoesNotSetAreZeroOrNull(RunMode mode) {
         Imports imports = Imports.builder()
                 .function("env", "echo_ref", type(List.of(EXTERNREF, I64), List.of(EXTERNREF, I64)), c -> {
                     c.setRef(0, c.ref(0));
@@ -296,8 +296,8 @@ class HostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void aFuncrefResultMustBeAFunction(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void aFuncrefResultMustBeAFunction(RunMode mode) {
         Host host = new Host();
         Imports imports = Imports.builder()
                 .addAll(host.imports())
@@ -311,8 +311,8 @@ class HostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void hostCallStaysValidAcrossNestedCalls(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void hostCallStaysValidAcrossNestedCalls(RunMode mode) {
         Instance instance = instance(mode);
         // a + deep(a) + (3a + 1): deep(3000) grows the value stack while the host call is in progress
         assertEquals(5 * 3000 + 1, instance.function("reenter").call(3000)[0]);
@@ -320,8 +320,8 @@ class HostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void hostFunctionsCalledDirectlyFromJava(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void hostFunctionsCalledDirectlyFromJava(RunMode mode) throws Throwable {
         Instance instance = instance(mode);
         assertEquals(15, instance.function("host_i32").call(5)[0]);
         assertEquals(21, (int) instance.function("host_i32").handle().invokeExact(7));

@@ -51,8 +51,8 @@ class HostObjectsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void importedGlobalsAndTableReadAndWrittenByWasm(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void importedGlobalsAndTableReadAndWrittenByWasm(RunMode mode) {
         Global i32 = Global.create(new GlobalType(I32, true), 41);
         Global i64 = Global.create(new GlobalType(I64, true), -1L);
         Global f32 = Global.create(new GlobalType(F32, true), 0.5f);
@@ -125,8 +125,8 @@ class HostObjectsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void aTrapInsideWasmFromATableGetIsTheSameKindAsFromJava(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void aTrapInsideWasmFromATableGetIsTheSameKindAsFromJava(RunMode mode) {
         // table.get out of bounds from Wasm and Table.get from Java: the same trap
         Instance instance = TestWasm.instance(mode, "traps");
         assertTrap(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS, () -> instance.function("table.get").call(4));

@@ -34,16 +34,16 @@ class InstantiationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void startFunctionRunsAfterTheDataSegments(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void startFunctionRunsAfterTheDataSegments(RunMode mode) {
         Instance instance = TestWasm.instance(mode, "start");
         assertEquals("datadata", HostFunctionTest.read(instance.memory("memory"), 0, 8));
         assertEquals(1, instance.global("ready").getI32());
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void trappingStartFunctionFailsInstantiationButItsWritesStay(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void trappingStartFunctionFailsInstantiationButItsWritesStay(RunMode mode) {
         Env env = Env.create();
         TrapException t = assertTrap(TrapKind.UNREACHABLE,
                 () -> TestWasm.engine(mode).instantiate(TestWasm.module("start_trap"), env.imports()));
@@ -58,8 +58,8 @@ class InstantiationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void dataSegmentOutOfBounds(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void dataSegmentOutOfBounds(RunMode mode) {
         Env env = Env.create();
         TrapException t = assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS,
                 () -> TestWasm.engine(mode).instantiate(TestWasm.module("segment_oob"), env.imports()));
@@ -71,8 +71,8 @@ class InstantiationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void elementSegmentOutOfBounds(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void elementSegmentOutOfBounds(RunMode mode) {
         Env env = Env.create();
         assertTrap(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS,
                 () -> TestWasm.engine(mode).instantiate(TestWasm.module("elem_oob"), env.imports()));

@@ -39,8 +39,8 @@ class InterruptTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void aDeadlineStopsTightLoopsAndLoopsOfCalls(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void aDeadlineStopsTightLoopsAndLoopsOfCalls(RunMode mode) {
         Instance instance = bounds(TestWasm.engine(mode));
         Execution run = Execution.create().setTimeout(Duration.ofMillis(30));
         for (String loop : List.of("spin", "spinCalls", "spinMemory")) {
@@ -56,9 +56,9 @@ class InterruptTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void engineTimeoutBoundsEveryPlainCall(DispatchMode mode) throws Throwable {
-        Engine engine = Engine.builder().dispatch(mode).callTimeout(Duration.ofMillis(20)).build();
+    @EnumSource(RunMode.class)
+    void engineTimeoutBoundsEveryPlainCall(RunMode mode) throws Throwable {
+        Engine engine = mode.builder().callTimeout(Duration.ofMillis(20)).build();
         Instance instance = bounds(engine);
         TrapException e = assertThrows(TrapException.class, () -> {
             instance.function("spin").handle().invokeExact(); // exact type ()void
@@ -108,8 +108,8 @@ class InterruptTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void anotherThreadInterruptsTheExecution(DispatchMode mode) throws Exception {
+    @EnumSource(RunMode.class)
+    void anotherThreadInterruptsTheExecution(RunMode mode) throws Exception {
         Instance instance = bounds(TestWasm.engine(mode));
         for (String loop : List.of("spin", "spinCalls", "spinMemory")) {
             Execution run = Execution.create();
@@ -123,8 +123,8 @@ class InterruptTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void threadInterruptStopsPlainCallsOnPlatformAndVirtualThreads(DispatchMode mode) throws Exception {
+    @EnumSource(RunMode.class)
+    void threadInterruptStopsPlainCallsOnPlatformAndVirtualThreads(RunMode mode) throws Exception {
         Instance instance = bounds(TestWasm.engine(mode));
         for (boolean virtual : new boolean[] {false, true}) {
             TrapException e = stopFromOutside(instance, "spin", null, virtual, warm(instance, "spin"), Thread::interrupt);
@@ -143,8 +143,8 @@ class InterruptTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void closingTheInstanceStopsItsRunningCalls(DispatchMode mode) throws Exception {
+    @EnumSource(RunMode.class)
+    void closingTheInstanceStopsItsRunningCalls(RunMode mode) throws Exception {
         Engine engine = TestWasm.engine(mode);
         for (String module : List.of("bounds", "bounds_big")) { // a batched small memory, and one of its own
             Instance warmOne = module.equals("bounds") ? bounds(engine) : engine.instantiate(TestWasm.module(module));
@@ -161,8 +161,8 @@ class InterruptTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void aDeadlineStopsAResumedCallToo(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void aDeadlineStopsAResumedCallToo(RunMode mode) {
         Instance instance = bounds(TestWasm.engine(mode));
         Execution run = Execution.create().setFuel(1000).setTimeout(Duration.ofMillis(30));
         ResumableCall call = run.start(instance.function("spin"));
@@ -174,8 +174,8 @@ class InterruptTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void recursionWithoutLoopsStopsAtItsDeadlineOrDepth(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void recursionWithoutLoopsStopsAtItsDeadlineOrDepth(RunMode mode) {
         Instance instance = bounds(TestWasm.engine(mode));
         Execution run = Execution.create().setTimeout(Duration.ofSeconds(30));
         TrapException e = assertThrows(TrapException.class, () -> run.call(instance.function("recurse")));
@@ -183,8 +183,8 @@ class InterruptTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void aDeadlineStopsALongBulkInstruction(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void aDeadlineStopsALongBulkInstruction(RunMode mode) {
         Instance instance = bounds(TestWasm.engine(mode));
         assertEquals(1, instance.memory("memory").grow(4095)); // 256 MiB
         Execution run = Execution.create().setTimeout(Duration.ofMillis(30));

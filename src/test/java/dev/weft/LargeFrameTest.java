@@ -85,8 +85,8 @@ class LargeFrameTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void farSlotsComputeTheSameValues(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void farSlotsComputeTheSameValues(RunMode mode) throws Throwable {
         Instance instance = TestWasm.engine(mode).instantiate(module());
         MethodHandle far = instance.function("far").handle();
         for (int x : new int[] {0, 1, -7, 900, 123_456_789}) {
@@ -96,9 +96,9 @@ class LargeFrameTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void frameLargerThanTheValueSlotLimitTraps(DispatchMode mode) {
-        Instance instance = Engine.builder().dispatch(mode).maxValueSlots(60_000).build().instantiate(module());
+    @EnumSource(RunMode.class)
+    void frameLargerThanTheValueSlotLimitTraps(RunMode mode) {
+        Instance instance = mode.builder().maxValueSlots(60_000).build().instantiate(module());
         TrapTest.assertTrap(TrapKind.CALL_STACK_EXHAUSTED, () -> instance.function("far").call(5));
         assertEquals(84, instance.function("double").call(42)[0]);
     }

@@ -71,8 +71,8 @@ class LazyTranslationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void onlyCalledFunctionsAreTranslated(DispatchMode mode) {
+    @EnumSource(value = RunMode.class, names = {"SWITCH", "HANDLES"}) // compiled: all translated up front
+    void onlyCalledFunctionsAreTranslated(RunMode mode) {
         WasmModule module = WasmModule.parse(module());
         Instance instance = TestWasm.engine(mode).instantiate(module);
         assertEquals(0, module.compiled().size(), "loading translates nothing");
@@ -87,8 +87,8 @@ class LazyTranslationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void manyThreadsCallingFunctionsFirstGetTheSameResults(DispatchMode mode) throws Exception {
+    @EnumSource(value = RunMode.class, names = {"SWITCH", "HANDLES"}) // compiled: all translated up front
+    void manyThreadsCallingFunctionsFirstGetTheSameResults(RunMode mode) throws Exception {
         WasmModule module = WasmModule.parse(module());
         Engine engine = TestWasm.engine(mode);
         Instance shared = engine.instantiate(module);
@@ -120,8 +120,8 @@ class LazyTranslationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void aRunningCallJumpsIntoCodeOtherThreadsTranslatedSince(DispatchMode mode) throws Exception {
+    @EnumSource(value = RunMode.class, names = {"SWITCH", "HANDLES"}) // compiled: all translated up front
+    void aRunningCallJumpsIntoCodeOtherThreadsTranslatedSince(RunMode mode) throws Exception {
         for (int round = 0; round < 5; round++) {
             WasmModule module = WasmModule.parse(module());
             Instance instance = TestWasm.engine(mode).instantiate(module);
@@ -138,8 +138,8 @@ class LazyTranslationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void aFunctionWeftCannotTranslateFailsWhenCalledNotWhenLoaded(DispatchMode mode) {
+    @EnumSource(RunMode.class) // compiled: compiling everything up front leaves it out, interpreted
+    void aFunctionWeftCannotTranslateFailsWhenCalledNotWhenLoaded(RunMode mode) {
         ModuleBuilder b = new ModuleBuilder();
         int none = b.type(List.of(), List.of());
         int unary = b.type(List.of(ValueType.I32), List.of(ValueType.I32));

@@ -36,9 +36,9 @@ class LimitsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void hundredThousandFramesWhenConfiguredForThem(DispatchMode mode) {
-        Instance deep = limits(Engine.builder().dispatch(mode).maxCallDepth(100_001).maxValueSlots(1 << 20).build());
+    @EnumSource(RunMode.class)
+    void hundredThousandFramesWhenConfiguredForThem(RunMode mode) {
+        Instance deep = limits(mode.builder().maxCallDepth(100_001).maxValueSlots(1 << 20).build());
         assertEquals(100_000, call(deep, "count", 100_000));
         // the same depth with the default limit of 50,000 frames is a trap
         Instance normal = limits(TestWasm.engine(mode));
@@ -47,10 +47,10 @@ class LimitsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void depthLimitIsExact(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void depthLimitIsExact(RunMode mode) {
         for (int limit : new int[] {1, 10, 300, 1000, 1025}) {
-            Instance instance = limits(Engine.builder().dispatch(mode).maxCallDepth(limit).build());
+            Instance instance = limits(mode.builder().maxCallDepth(limit).build());
             // count(n) needs n + 1 frames
             assertEquals(limit - 1, call(instance, "count", limit - 1), "limit " + limit);
             TrapException t = assertTrap(TrapKind.CALL_STACK_EXHAUSTED, () -> call(instance, "count", limit));
@@ -59,12 +59,14 @@ class LimitsTest {
         }
     }
 
+    // Value slots are the interpreter's stack: compiled frames keep their values in JVM locals, on the
+    // Java stack, which the compiled tier's own budget bounds (CompiledTierTest). So these two run interpreted.
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void largeFramesExhaustTheValueSlots(DispatchMode mode) {
+    @EnumSource(value = RunMode.class, names = {"SWITCH", "HANDLES"})
+    void largeFramesExhaustTheValueSlots(RunMode mode) {
         // wide has 301 locals; its frames fill the slots long before the frame limit
         for (int slots : new int[] {1000, 100_000}) {
-            Instance instance = limits(Engine.builder().dispatch(mode).maxValueSlots(slots).build());
+            Instance instance = limits(mode.builder().maxValueSlots(slots).build());
             int fits = slots / 400; // frames of a bit over 300 slots
             assertEquals(fits * (fits + 1), call(instance, "wide", fits), "slots " + slots);
             TrapException t = assertTrap(TrapKind.CALL_STACK_EXHAUSTED, () -> call(instance, "wide", slots / 300));
@@ -75,19 +77,19 @@ class LimitsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void valueSlotTrapListsOnlyTheFramesThatStarted(DispatchMode mode) {
+    @EnumSource(value = RunMode.class, names = {"SWITCH", "HANDLES"})
+    void valueSlotTrapListsOnlyTheFramesThatStarted(RunMode mode) {
         // two frames of wide fit in 700 slots; the third call traps before its frame exists
-        Instance instance = limits(Engine.builder().dispatch(mode).maxValueSlots(700).build());
+        Instance instance = limits(mode.builder().maxValueSlots(700).build());
         TrapException t = assertTrap(TrapKind.CALL_STACK_EXHAUSTED, () -> call(instance, "wide", 3));
         assertEquals(List.of("limits!wide (func 5)", "limits!wide (func 5)"), t.wasmStackTrace());
         assertEquals(2, call(instance, "wide", 1));
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void hostReentryIsBoundedByMaxHostNesting(DispatchMode mode) {
-        Instance instance = limits(Engine.builder().dispatch(mode).maxHostNesting(50).build());
+    @EnumSource(RunMode.class)
+    void hostReentryIsBoundedByMaxHostNesting(RunMode mode) {
+        Instance instance = limits(mode.builder().maxHostNesting(50).build());
         // the call from Java is the first of the 50 entries, each reentry one more
         assertEquals(49, call(instance, "down", 49));
         TrapException t = assertTrap(TrapKind.CALL_STACK_EXHAUSTED, () -> call(instance, "down", 50));
@@ -97,12 +99,12 @@ class LimitsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void javaStackOverflowInHostReentryBecomesATrap(DispatchMode mode) throws InterruptedException {
+    @EnumSource(RunMode.class)
+    void javaStackOverflowInHostReentryBecomesATrap(RunMode mode) throws InterruptedException {
         // No nesting limit to speak of: the thread's Java stack runs out first, somewhere in the
         // executor or in a host function. Where exactly depends on the stack size, so try several:
         // wherever it happens, the result is the trap, and the thread can call WebAssembly again.
-        Instance instance = limits(Engine.builder().dispatch(mode).maxHostNesting(Integer.MAX_VALUE).build());
+        Instance instance = limits(mode.builder().maxHostNesting(Integer.MAX_VALUE).build());
         for (int i = 0; i < 16; i++) {
             int stackSize = 256 * 1024 + i * 7919;
             AtomicReference<Throwable> thrown = new AtomicReference<>();
@@ -131,9 +133,9 @@ class LimitsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void memoryGrowStopsAtMaxMemoryPages(DispatchMode mode) {
-        Instance instance = limits(Engine.builder().dispatch(mode).limits(ResourceLimits.builder().maxMemoryBytes(4 * Memory.PAGE_SIZE).build()).build());
+    @EnumSource(RunMode.class)
+    void memoryGrowStopsAtMaxMemoryPages(RunMode mode) {
+        Instance instance = limits(mode.builder().limits(ResourceLimits.builder().maxMemoryBytes(4 * Memory.PAGE_SIZE).build()).build());
         assertEquals(1, call(instance, "grow", 2));
         assertEquals(-1, call(instance, "grow", 2));
         assertEquals(3, call(instance, "grow", 1));
@@ -145,11 +147,11 @@ class LimitsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void importedMemoriesKeepTheirOwnLimits(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void importedMemoriesKeepTheirOwnLimits(RunMode mode) {
         // the engine caps the memories it creates; a host-created memory is bounded by its own type
         Memory memory = Memory.create(new MemoryType(Limits.of(1, 6)));
-        Engine small = Engine.builder().dispatch(mode).limits(ResourceLimits.builder().maxMemoryBytes(2 * Memory.PAGE_SIZE).build()).build();
+        Engine small = mode.builder().limits(ResourceLimits.builder().maxMemoryBytes(2 * Memory.PAGE_SIZE).build()).build();
         Instance instance = small.instantiate(TestWasm.module("imported_memory"), Imports.builder().add("env", "memory", memory).build());
         assertEquals(1, memory.grow(4));
         assertEquals(5, instance.function("size").call()[0]);
@@ -157,9 +159,9 @@ class LimitsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void declaredSizesOverTheEngineLimitsFailInstantiation(DispatchMode mode) {
-        Engine small = Engine.builder().dispatch(mode).limits(ResourceLimits.builder().maxMemoryBytes(10 * Memory.PAGE_SIZE).maxTableElements(100).build()).build();
+    @EnumSource(RunMode.class)
+    void declaredSizesOverTheEngineLimitsFailInstantiation(RunMode mode) {
+        Engine small = mode.builder().limits(ResourceLimits.builder().maxMemoryBytes(10 * Memory.PAGE_SIZE).maxTableElements(100).build()).build();
         WeftException m = assertThrows(WeftException.class, () -> small.instantiate(TestWasm.module("big_memory")));
         assertEquals(WeftException.class, m.getClass());
         assertEquals("memory of 11 pages exceeds the limit of 10 pages", m.getMessage());
@@ -167,7 +169,7 @@ class LimitsTest {
         assertEquals(WeftException.class, t.getClass());
         assertEquals("table of 101 elements exceeds the limit of 100 elements", t.getMessage());
         // within the limits they instantiate
-        Engine roomy = Engine.builder().dispatch(mode).limits(ResourceLimits.builder().maxMemoryBytes(11 * Memory.PAGE_SIZE).maxTableElements(101).build()).build();
+        Engine roomy = mode.builder().limits(ResourceLimits.builder().maxMemoryBytes(11 * Memory.PAGE_SIZE).maxTableElements(101).build()).build();
         assertEquals(11, roomy.instantiate(TestWasm.module("big_memory")).memory("memory").pages());
         assertEquals(101, roomy.instantiate(TestWasm.module("big_table")).table("table").size());
     }

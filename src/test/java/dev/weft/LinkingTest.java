@@ -63,8 +63,8 @@ class LinkingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void fittingImportsLink(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void fittingImportsLink(RunMode mode) {
         Map<String, Object> imports = fitting();
         Imports.Builder b = Imports.builder();
         imports.forEach((n, v) -> b.add("env", n, v));
@@ -133,7 +133,7 @@ class LinkingTest {
 
     /** An exporter and an importer linked to it, the importer's host function growing the shared memory. */
     private record Pair(Instance exporter, Instance importer) {
-        static Pair link(DispatchMode mode) {
+        static Pair link(RunMode mode) {
             Engine engine = TestWasm.engine(mode);
             Instance exporter = engine.instantiate(TestWasm.module("exporter"));
             Imports imports = Imports.builder()
@@ -153,8 +153,8 @@ class LinkingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void sharedMemoryIsOneMemory(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void sharedMemoryIsOneMemory(RunMode mode) {
         Pair p = Pair.link(mode);
         assertSame(p.exporter().memory("memory"), p.importer().memory("memory"));
         p.importer().function("store").call(8, 77);
@@ -166,8 +166,8 @@ class LinkingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void sharedGlobalIsOneGlobal(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void sharedGlobalIsOneGlobal(RunMode mode) {
         Pair p = Pair.link(mode);
         assertEquals(1, p.ex("bump"));
         assertEquals(11, p.im("bump"));
@@ -179,8 +179,8 @@ class LinkingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void functionsCrossInstancesThroughTheSharedTable(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void functionsCrossInstancesThroughTheSharedTable(RunMode mode) {
         Pair p = Pair.link(mode);
         Table table = p.exporter().table("table");
         assertSame(p.exporter().function("own"), table.get(0));
@@ -197,8 +197,8 @@ class LinkingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void trapInAnotherInstanceListsFramesOfBoth(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void trapInAnotherInstanceListsFramesOfBoth(RunMode mode) {
         Pair p = Pair.link(mode);
         TrapException t = TrapTest.assertTrap(TrapKind.INTEGER_DIVIDE_BY_ZERO, () -> p.im("call_fail", 0));
         assertEquals(List.of("exporter!fail (func 7)", "importer!call_fail (func 10)"), t.wasmStackTrace());
@@ -206,8 +206,8 @@ class LinkingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void memoryGrownByAnotherInstanceOrTheHostIsUsableAtOnce(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void memoryGrownByAnotherInstanceOrTheHostIsUsableAtOnce(RunMode mode) {
         Pair p = Pair.link(mode);
         // exporter calls importer's function (table element 2), which grows the memory; back in the
         // exporter, the same function reads the new page

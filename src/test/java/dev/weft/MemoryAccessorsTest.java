@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MemoryAccessorsTest {
     private static final int PAGE = (int) Memory.PAGE_SIZE;
 
-    private static Instance instance(DispatchMode mode) {
+    private static Instance instance(RunMode mode) {
         Imports imports = Imports.builder()
                 .function("env", "upper", FunctionType.of(List.of(I32, I32), List.of(I32)), call -> {
                     Memory memory = call.memory();
@@ -51,8 +51,8 @@ class MemoryAccessorsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void javaWritesWhatWasmLoads(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void javaWritesWhatWasmLoads(RunMode mode) {
         Instance instance = instance(mode);
         Memory m = instance.memory("memory");
         m.writeI8(1, 0x1FE);                 // low 8 bits: 0xFE
@@ -75,8 +75,8 @@ class MemoryAccessorsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void javaReadsWhatWasmStores(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void javaReadsWhatWasmStores(RunMode mode) {
         Instance instance = instance(mode);
         Memory m = instance.memory("memory");
         instance.function("store8").call(1, 0x80);
@@ -178,8 +178,8 @@ class MemoryAccessorsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void aCStringAgreesWithTheGuestsStrlen(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void aCStringAgreesWithTheGuestsStrlen(RunMode mode) {
         Instance instance = instance(mode);
         Memory m = instance.memory("memory");
         // the data segment holds "héllo\0" at 16
@@ -240,8 +240,8 @@ class MemoryAccessorsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void accessorsFollowGrowth(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void accessorsFollowGrowth(RunMode mode) {
         Instance instance = instance(mode);
         Memory m = instance.memory("memory");
         assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> m.readI32(PAGE));
@@ -252,8 +252,8 @@ class MemoryAccessorsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void hostFunctionsReadAndWriteTheCallersMemory(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void hostFunctionsReadAndWriteTheCallersMemory(RunMode mode) {
         Instance instance = instance(mode);
         Memory m = instance.memory("memory");
         int length = m.writeString(1000, "grüße");
@@ -264,8 +264,8 @@ class MemoryAccessorsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void aBadGuestPointerTrapsTheGuest(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void aBadGuestPointerTrapsTheGuest(RunMode mode) {
         Instance instance = instance(mode);
         TrapException t = assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, () -> call(instance, "call_peek", PAGE - 3));
         assertTrue(t.wasmStackTrace().getFirst().contains("call_peek"), t.wasmStackTrace().toString());

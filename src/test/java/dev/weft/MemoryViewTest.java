@@ -23,8 +23,8 @@ class MemoryViewTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void javaWritesWasmReadsLittleEndianUnaligned(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void javaWritesWasmReadsLittleEndianUnaligned(RunMode mode) {
         Instance instance = TestWasm.instance(mode, "memory");
         MemorySegment m = instance.memory("memory").segment();
         m.set(INT, 1, 0xA1B2_C3D4);
@@ -37,8 +37,8 @@ class MemoryViewTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void wasmWritesJavaReads(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void wasmWritesJavaReads(RunMode mode) {
         Instance instance = TestWasm.instance(mode, "memory");
         instance.function("store64").call(3, 0x1122_3344_5566_7788L);
         instance.function("store32").call(11, -2);
@@ -49,8 +49,8 @@ class MemoryViewTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void boundsAreExactlyAtTheLastByte(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void boundsAreExactlyAtTheLastByte(RunMode mode) {
         Instance instance = TestWasm.instance(mode, "memory");
         MemorySegment m = instance.memory("memory").segment();
         assertEquals(PAGE, m.byteSize());
@@ -69,8 +69,8 @@ class MemoryViewTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void oldViewsStayValidAfterGrowthAndNewViewsSeeTheData(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void oldViewsStayValidAfterGrowthAndNewViewsSeeTheData(RunMode mode) {
         Instance instance = TestWasm.instance(mode, "memory");
         Memory memory = instance.memory("memory");
         MemorySegment before = memory.segment();
@@ -98,8 +98,8 @@ class MemoryViewTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void hostCreatedMemoryAsAnImport(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void hostCreatedMemoryAsAnImport(RunMode mode) {
         Memory memory = Memory.create(new MemoryType(Limits.of(1)));
         Instance instance = TestWasm.engine(mode).instantiate(TestWasm.module("imported_memory"),
                 Imports.builder().add("env", "memory", memory).build());

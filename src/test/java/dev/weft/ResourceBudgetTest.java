@@ -37,8 +37,8 @@ class ResourceBudgetTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void limitsCanBeGivenPerInstance(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void limitsCanBeGivenPerInstance(RunMode mode) {
         Engine engine = TestWasm.engine(mode);
         ResourceLimits tight = ResourceLimits.builder().maxMemoryBytes(MIB / 2).build();
         assertThrows(WeftException.class, () -> engine.instantiate(TestWasm.module("mem16"), Imports.none(), tight));
@@ -49,9 +49,9 @@ class ResourceBudgetTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void theMemoryBudgetRefusesNewMemoriesAndGrowthWhileInstancesHoldIt(DispatchMode mode) {
-        Engine engine = Engine.builder().dispatch(mode).memoryBudget(8 * MIB).build();
+    @EnumSource(RunMode.class)
+    void theMemoryBudgetRefusesNewMemoriesAndGrowthWhileInstancesHoldIt(RunMode mode) {
+        Engine engine = mode.builder().memoryBudget(8 * MIB).build();
         List<Instance> held = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             held.add(engine.instantiate(TestWasm.module("mem16")));
@@ -70,9 +70,9 @@ class ResourceBudgetTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void theInstanceLimitCountsLiveInstances(DispatchMode mode) {
-        Engine engine = Engine.builder().dispatch(mode).maxInstances(3).build();
+    @EnumSource(RunMode.class)
+    void theInstanceLimitCountsLiveInstances(RunMode mode) {
+        Engine engine = mode.builder().maxInstances(3).build();
         List<Instance> held = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             held.add(engine.instantiate(TestWasm.module("mem16")));
@@ -103,9 +103,9 @@ class ResourceBudgetTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void growingPageByPageToOneGibCostsAtMostOneAndAHalfTimesItInResidentMemory(DispatchMode mode) throws IOException {
-        Engine engine = Engine.builder().dispatch(mode).memoryBudget(4L << 30).build();
+    @EnumSource(RunMode.class)
+    void growingPageByPageToOneGibCostsAtMostOneAndAHalfTimesItInResidentMemory(RunMode mode) throws IOException {
+        Engine engine = mode.builder().memoryBudget(4L << 30).build();
         Instance instance = engine.instantiate(TestWasm.module("bounds"),
                 Imports.builder().function("env", "tick", TICK, call -> call.setI32(0, 0)).build());
         long rssBefore = rss();

@@ -25,13 +25,13 @@ final class TestWasm {
         }
     }
 
-    /** @return an engine with the default limits and the given dispatch mode */
-    static Engine engine(DispatchMode mode) {
-        return Engine.builder().dispatch(mode).build();
+    /** @return an engine with the default limits running the given way */
+    static Engine engine(RunMode mode) {
+        return mode.engine();
     }
 
     /** @return an instance of the module without imports, on a default engine of the mode */
-    static Instance instance(DispatchMode mode, String name) {
+    static Instance instance(RunMode mode, String name) {
         return engine(mode).instantiate(module(name));
     }
 }

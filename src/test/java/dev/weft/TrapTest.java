@@ -88,7 +88,7 @@ class TrapTest {
                 c("call_indirect", UNDEFINED_ELEMENT, "call_indirect", -1),
                 c("recurse", CALL_STACK_EXHAUSTED, "recurse", 0));
         List<Arguments> out = new ArrayList<>();
-        for (DispatchMode mode : DispatchMode.values()) {
+        for (RunMode mode : RunMode.values()) {
             for (Case c : cases) {
                 out.add(Arguments.of(mode, c));
             }
@@ -98,7 +98,7 @@ class TrapTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("cases")
-    void trapsWithKindMessageAndStack(DispatchMode mode, Case c) {
+    void trapsWithKindMessageAndStack(RunMode mode, Case c) {
         Instance instance = TestWasm.instance(mode, "traps");
         TrapException t = assertTrap(c.kind(), () -> instance.function(c.export()).call(c.args()));
         List<String> stack = t.wasmStackTrace();
@@ -111,8 +111,8 @@ class TrapTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void stackListsEveryFrameInnermostFirst(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void stackListsEveryFrameInnermostFirst(RunMode mode) {
         Instance instance = TestWasm.instance(mode, "traps");
         TrapException t = assertTrap(UNREACHABLE, () -> instance.function("unreachable").call());
         assertEquals(List.of("traps!innermost (func 2)", "traps!middle (func 3)", "traps!outer (func 4)"), t.wasmStackTrace());
@@ -121,8 +121,8 @@ class TrapTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void exhaustedStackReportsOnlyTheRecursingFunction(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void exhaustedStackReportsOnlyTheRecursingFunction(RunMode mode) {
         Instance instance = TestWasm.instance(mode, "traps");
         TrapException t = assertTrap(CALL_STACK_EXHAUSTED, () -> instance.function("recurse").call(0));
         List<String> stack = t.wasmStackTrace();
@@ -131,8 +131,8 @@ class TrapTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void trapThroughHandleIsTheSameTrap(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void trapThroughHandleIsTheSameTrap(RunMode mode) {
         Instance instance = TestWasm.instance(mode, "traps");
         MethodHandle divU = instance.function("i32.div_u").handle();
         TrapException t = assertTrap(INTEGER_DIVIDE_BY_ZERO, () -> {
@@ -142,8 +142,8 @@ class TrapTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void stateWrittenBeforeATrapStaysAndTheInstanceKeepsWorking(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void stateWrittenBeforeATrapStaysAndTheInstanceKeepsWorking(RunMode mode) throws Throwable {
         Instance instance = TestWasm.instance(mode, "traps");
         Memory memory = instance.memory("memory");
         Global counter = instance.global("counter");

@@ -105,7 +105,7 @@ class TypedHostFunctionTest {
                 .build();
     }
 
-    private static Instance instance(DispatchMode mode, Imports imports) {
+    private static Instance instance(RunMode mode, Imports imports) {
         return TestWasm.engine(mode).instantiate(TestWasm.module("typed_host"), imports);
     }
 
@@ -114,8 +114,8 @@ class TypedHostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void everyKindOfBindingIsCalledWithItsArguments(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void everyKindOfBindingIsCalledWithItsArguments(RunMode mode) throws Throwable {
         Counter counter = new Counter();
         AtomicInteger ticks = new AtomicInteger();
         Instance instance = instance(mode, imports(counter, ticks, how -> { }));
@@ -138,8 +138,8 @@ class TypedHostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void theImportsTypeIsCheckedAtLinkTime(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void theImportsTypeIsCheckedAtLinkTime(RunMode mode) throws Throwable {
         Imports good = imports(new Counter(), new AtomicInteger(), how -> { });
         Imports wrong = Imports.builder().addAll(good)
                 .function("env", "add", LongBinaryOperator.class, (a, b) -> a + b) // (i64, i64) -> i64
@@ -209,12 +209,12 @@ class TypedHostFunctionTest {
         Imports imports = Imports.builder().addAll(imports(new Counter(), new AtomicInteger(), how -> { }))
                 .function("env", "ext", UnaryOperator.class, (UnaryOperator<Object>) x -> "seen " + x)
                 .build();
-        assertEquals("seen 42", call(instance(DispatchMode.SWITCH, imports), "ext", 42));
+        assertEquals("seen 42", call(instance(RunMode.SWITCH, imports), "ext", 42));
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void exceptionsOfBoundMethods(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void exceptionsOfBoundMethods(RunMode mode) throws Throwable {
         IllegalStateException failure = new IllegalStateException("host failure");
         Imports imports = Imports.builder().addAll(imports(new Counter(), new AtomicInteger(), how -> { }))
                 .function("env", "fail", Failing.class, how -> {
@@ -236,8 +236,8 @@ class TypedHostFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void aNullRecordIsReported(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void aNullRecordIsReported(RunMode mode) throws Throwable {
         Imports imports = Imports.builder().addAll(imports(new Counter(), new AtomicInteger(), how -> { }))
                 .function("env", "divmod", MethodHandles.dropArguments(MethodHandles.constant(DivMod.class, null), 0,
                         int.class, int.class))
@@ -252,8 +252,8 @@ class TypedHostFunctionTest {
      * bytes, with slack for the measurement itself), for a static method and for a lambda.
      */
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void boundCallsAllocateNothing(DispatchMode mode) throws Throwable {
+    @EnumSource(RunMode.class)
+    void boundCallsAllocateNothing(RunMode mode) throws Throwable {
         Imports base = imports(new Counter(), new AtomicInteger(), how -> { });
         IntBinaryOperator sum = Integer::sum;
         for (Imports imports : List.of(base, Imports.builder().addAll(base)

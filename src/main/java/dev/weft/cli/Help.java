@@ -62,6 +62,8 @@ final class Help {
                   --env NAME                          pass the host's NAME (if set) to the guest
                   --invoke NAME                       call export NAME instead of _start
                   --dispatch switch|handles           the interpreter's dispatch mode
+                  --tier interpreter|auto|compiled    run interpreted only, compile hot functions (default),
+                                                      or compile every function first
                   --fuel N                            stop the guest after N units of fuel (about N
                                                       WebAssembly instructions; see docs/embedding.md)
                   --timeout DURATION                  stop the guest after DURATION (500ms, 2s, 1m)

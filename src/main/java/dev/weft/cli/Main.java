@@ -10,6 +10,7 @@ import dev.weft.LinkException;
 import dev.weft.ModuleExport;
 import dev.weft.ModuleImport;
 import dev.weft.ResourceLimits;
+import dev.weft.Tier;
 import dev.weft.TrapException;
 import dev.weft.WasmFunction;
 import dev.weft.WasmModule;
@@ -56,7 +57,7 @@ import java.util.stream.Stream;
  * Options of {@code run} come before the file; everything after the file goes to the guest:
  * {@code --dir HOST[::GUEST]} preopens a host directory (as GUEST, default the same path),
  * {@code --env NAME=VALUE} sets an environment variable ({@code --env NAME} passes the host's),
- * {@code --dispatch switch|handles}, {@code --verbose}; and the guest's bounds: {@code --fuel N},
+ * {@code --dispatch switch|handles}, {@code --tier interpreter|auto|compiled}, {@code --verbose}; and the guest's bounds: {@code --fuel N},
  * {@code --timeout DURATION} ({@code 500ms}, {@code 2s}), {@code --max-memory BYTES} (suffixes K, M,
  * G) and {@code --max-call-depth N}, which may also come first, without {@code run}.
  *
@@ -138,7 +139,7 @@ public final class Main {
                         out.println("weft " + version());
                         return OK;
                     }
-                    case "--dir", "--env", "--invoke", "--fuel", "--timeout", "--max-memory", "--max-call-depth" -> {
+                    case "--dir", "--env", "--invoke", "--tier", "--fuel", "--timeout", "--max-memory", "--max-call-depth" -> {
                         // weft --invoke NAME FILE.wasm ... is weft run --invoke NAME FILE.wasm ...
                         args.add(0, option);
                         return runCommand(RunOptions.parse(args, dispatch, hostEnv));
@@ -297,6 +298,7 @@ public final class Main {
                     }
                     case "--invoke" -> invoke = value;
                     case "--dispatch" -> dispatch = DispatchMode.parse(value);
+                    case "--tier" -> bounds.tier = Tier.parse(value);
                     case "--fuel" -> bounds.fuel = Quantities.count(option, value);
                     case "--timeout" -> bounds.timeout = Quantities.duration(option, value);
                     case "--max-memory" -> bounds.maxMemory = Quantities.bytes(option, value);
@@ -315,6 +317,7 @@ public final class Main {
 
     /** The guest's bounds, from --fuel, --timeout, --max-memory and --max-call-depth (unset: the engine's defaults). */
     private static final class Bounds {
+        Tier tier;
         long fuel = -1;
         Duration timeout;
         long maxMemory = -1;
@@ -322,6 +325,9 @@ public final class Main {
 
         Engine engine(DispatchMode dispatch) {
             Engine.Builder b = Engine.builder().dispatch(dispatch).callFuel(fuel).callTimeout(timeout);
+            if (tier != null) {
+                b.tier(tier);
+            }
             if (maxMemory >= 0) {
                 long bytes = Math.min(maxMemory, 65536L * 65536L);
                 b.limits(ResourceLimits.builder().maxMemoryBytes(bytes).build()).memoryBudget(Math.max(bytes, 1L << 30));

@@ -67,6 +67,8 @@ public final class CompiledCode {
     private final int firstDefined;
     private final FunctionTranslator translator;
     private final LoopCosts loopCosts = new LoopCosts();
+    /** What each instruction stands for in WebAssembly instructions, when they are counted ({@link WasmCounts#ENABLED}); else null. */
+    public final WasmCounts wasmCounts = WasmCounts.ENABLED ? new WasmCounts() : null;
     /** Where translated code is appended; replaced by a larger copy when full. Guarded by this. */
     private MemorySegment backing;
     /** Base addresses of every backing segment there has been (for {@link #holds}). */
@@ -77,6 +79,12 @@ public final class CompiledCode {
     private volatile int[] order = new int[0];
     private long wasmInstructions;
     private long internalInstructions;
+    /**
+     * Compiled tier hook: this module's state in the compiled tier ({@code dev.weft.compile}),
+     * created when an instance of the module first runs on an engine with a compiled tier; null
+     * until then. Held here so that compiled classes live and die with the module.
+     */
+    public volatile Object tierState;
 
     /**
      * @param functionCount the module's functions, imports included
@@ -139,6 +147,9 @@ public final class CompiledCode {
         MemorySegment.copy(t.code(), 0, backing, entry, length);
         for (int i = 0; i < t.loops().length; i += 2) {
             loopCosts.put(entry + t.loops()[i], t.loops()[i + 1]);
+        }
+        if (wasmCounts != null && t.wasmCounts() != null) {
+            wasmCounts.put(entry, t.wasmCounts());
         }
         used = (int) end;
         wasmInstructions += t.wasmInstructions();

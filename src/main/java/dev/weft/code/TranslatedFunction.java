@@ -15,7 +15,9 @@ import java.lang.foreign.MemorySegment;
  * @param loops pairs of (offset within {@code code} that backward branches jump to, fuel per iteration)
  * @param wasmInstructions WebAssembly instructions read
  * @param internalInstructions internal instructions written
+ * @param wasmCounts per offset within {@code code}: the WebAssembly instructions the instruction
+ *     there stands for; null unless {@link WasmCounts#ENABLED}
  */
 public record TranslatedFunction(MemorySegment code, int params, int locals, int frame, int flags, int fuel, int[] loops,
-        long wasmInstructions, long internalInstructions) {
+        long wasmInstructions, long internalInstructions, int[] wasmCounts) {
 }

@@ -80,6 +80,18 @@ public abstract sealed class CodeReader permits InstructionReader {
     }
 
     /**
+     * {@link #readCode}, for the translator: the same reading, in a copy of the instruction loop
+     * of its own, so that the JIT compiles each copy for one visitor.
+     *
+     * @param v the translator
+     * @throws MalformedModuleException if the code is malformed (never, for validated code)
+     */
+    public final void readCodeForTranslation(InstructionVisitor v) {
+        start(true);
+        runTranslation(v);
+    }
+
+    /**
      * Reads a constant expression, up to and including the {@code end} that closes it.
      *
      * @param offset its first byte
@@ -138,6 +150,8 @@ public abstract sealed class CodeReader permits InstructionReader {
     abstract void runCode(InstructionVisitor v);
 
     abstract void runExpression(InstructionVisitor v);
+
+    abstract void runTranslation(InstructionVisitor v);
 
     // ---------------------------------------------------------------- structure
 

@@ -134,6 +134,11 @@ final class CallBounds {
         }
     }
 
+    /** @return whether the running call may suspend (compiled tier hook: such a call runs interpreted) */
+    boolean resumable() {
+        return resumable;
+    }
+
     /** @return whether the last run of the loop ended by suspending */
     boolean suspended() {
         return suspendedFor != NOT_SUSPENDED;

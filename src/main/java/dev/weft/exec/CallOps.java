@@ -23,8 +23,14 @@ final class CallOps {
     }
 
     static int callIndirect(int pc, long w, long w2, long[] s, int fp, Machine m) {
-        int index = (int) s[fp + CallIndirect.index(w, w2)];
-        TableInstance table = m.inst.tables[CallIndirect.table(w, w2)];
+        FunctionInstance f = target(m, (int) s[fp + CallIndirect.index(w, w2)], CallIndirect.table(w, w2),
+                CallIndirect.type(w, w2));
+        return m.call(f, pc + CallIndirect.SIZE, fp, fp + CallIndirect.base(w, w2));
+    }
+
+    /** The function call_indirect calls (also compiled code's): the table's element, checked. */
+    static FunctionInstance target(Machine m, int index, int tableIndex, int type) {
+        TableInstance table = m.inst.tables[tableIndex];
         if (Integer.compareUnsigned(index, table.size) >= 0) {
             throw new TrapException(TrapKind.UNDEFINED_ELEMENT);
         }
@@ -33,10 +39,10 @@ final class CallOps {
             throw new TrapException(TrapKind.UNINITIALIZED_ELEMENT);
         }
         FunctionInstance f = (FunctionInstance) element;
-        if (f.typeId != m.inst.typeIds[CallIndirect.type(w, w2)]) {
+        if (f.typeId != m.inst.typeIds[type]) {
             throw new TrapException(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
-        return m.call(f, pc + CallIndirect.SIZE, fp, fp + CallIndirect.base(w, w2));
+        return f;
     }
 
     static int returnVoid(int pc, long w, long w2, long[] s, int fp, Machine m) {

@@ -15,6 +15,7 @@ public final class Executor {
     private final int maxSlots;
     private final int maxNesting;
     private final CallDefaults defaults;
+    private final CompiledTier tier;
     private final ThreadLocal<Machine> machines;
 
     /**
@@ -25,6 +26,20 @@ public final class Executor {
      * @param defaults fuel and timeout of calls made without an execution
      */
     public Executor(boolean handles, int maxDepth, int maxSlots, int maxNesting, CallDefaults defaults) {
+        this(handles, maxDepth, maxSlots, maxNesting, defaults, null);
+    }
+
+    /**
+     * @param handles use the method-handle dispatch mode rather than the switch
+     * @param maxDepth frame limit per thread
+     * @param maxSlots value-slot limit per thread
+     * @param maxNesting limit on nested host-to-WebAssembly entries per thread
+     * @param defaults fuel and timeout of calls made without an execution
+     * @param tier the compiled tier, or null to only interpret
+     */
+    public Executor(boolean handles, int maxDepth, int maxSlots, int maxNesting, CallDefaults defaults,
+            CompiledTier tier) {
+        this.tier = tier;
         this.handles = handles;
         this.maxDepth = maxDepth;
         this.maxSlots = maxSlots;
@@ -34,7 +49,7 @@ public final class Executor {
     }
 
     private Machine newMachine() {
-        return new Machine(handles, maxDepth, maxSlots, maxNesting, defaults);
+        return new Machine(handles, maxDepth, maxSlots, maxNesting, defaults, tier);
     }
 
     /** @return this thread's machine */

@@ -45,8 +45,8 @@ public final class Machine {
     private static final TrapKind STACK_OVERFLOW = TrapKind.CALL_STACK_EXHAUSTED;
 
     private final boolean handles;
-    private final CallBounds bounds;
-    private final int maxDepth;
+    final CallBounds bounds;
+    final int maxDepth;
     private final int maxSlots;
     private final int maxNesting;
     // The limit traps' messages, made up front: a limit may be reached with little Java stack left
@@ -72,7 +72,7 @@ public final class Machine {
     // same code. framePc < 0: ~framePc is the return pc and frameInst holds the caller's instance
     // (null for an entry from the host: returning from it ends the loop). Same-instance calls, the common
     // case, thus store only ints: no reference store, no GC write barrier.
-    private int depth;
+    int depth;
     private int[] framePc;
     private int[] frameFp;
     private ModuleInstance[] frameInst;
@@ -96,14 +96,31 @@ public final class Machine {
     private int cachedLoop = -1;
     private int cachedLoopCost;
 
+    // Compiled tier hook (docs/compiled-tier.md, CompiledTier, CompiledSupport).
+    /** The engine's compiled tier, or null when it only interprets. */
+    private final CompiledTier tier;
+    /** The current instance's module in the compiled tier ({@link #switchTo}), or null. */
+    CompiledTier.Module tiered;
+    /**
+     * What compiled frames may still take: frames below the depth limit (high 32 bits, counted from
+     * where compiled code was entered) and bytes of Java stack (low 32 bits). See {@link CompiledSupport}.
+     */
+    long budget = CompiledSupport.STACK_BUDGET;
+    /** The first slot free when compiled code was entered: where its calls out pass arguments and results. */
+    int compiledBase;
+    /** Loop back-edges until the interpreter next counts them for the running function. */
+    int backEdges;
+
     /**
      * @param handles whether to dispatch through method handles rather than the switch
      * @param maxDepth the most frames the stack may hold
      * @param maxSlots the most value slots the stack may hold
      * @param maxNesting the most nested entries from host functions back into WebAssembly
      * @param defaults the fuel and timeout of calls made without an {@link ExecutionState}
+     * @param tier the compiled tier, or null to only interpret
      */
-    public Machine(boolean handles, int maxDepth, int maxSlots, int maxNesting, CallDefaults defaults) {
+    public Machine(boolean handles, int maxDepth, int maxSlots, int maxNesting, CallDefaults defaults, CompiledTier tier) {
+        this.tier = tier;
         this.handles = handles;
         this.bounds = new CallBounds(this, defaults);
         this.maxDepth = maxDepth;
@@ -245,7 +262,8 @@ public final class Machine {
         try {
             switchTo(f.owner);
             pushCrossFrame(0, 0, null);
-            if (enter(f.index, base) != SUSPEND) {
+            // compiled tier hook: run the compiled function if there is one and it may run here
+            if ((tiered == null || !tiered.call(this, f.index, base, true)) && enter(f.index, base) != SUSPEND) {
                 loop();
             }
             suspended = bounds.suspended();
@@ -270,7 +288,7 @@ public final class Machine {
         }
     }
 
-    private void loop() {
+    void loop() {
         if (handles) {
             HandleInterpreter.run(this);
         } else {
@@ -285,6 +303,7 @@ public final class Machine {
         memory = null;
         globals = null;
         functions = null;
+        tiered = null; // compiled tier hook: an idle thread keeps no module's compiled code alive
     }
 
     // ------------------------------------------------------------------ calls and returns
@@ -297,6 +316,7 @@ public final class Machine {
         globals = target.globals;
         memory = target.memory == null ? null : target.memory.segment;
         cachedLoop = -1;
+        tiered = tier == null ? null : tier.module(target); // compiled tier hook
         if (target.closed || memory == MemoryInstance.CLOSED) {
             throw CallBounds.closedTrap();
         }
@@ -319,20 +339,45 @@ public final class Machine {
     }
 
     /** Records a return to {@code returnPc} in {@code caller} (null: return to the host). */
-    private void pushCrossFrame(int returnPc, int callerFp, ModuleInstance caller) {
+    void pushCrossFrame(int returnPc, int callerFp, ModuleInstance caller) {
         pushFrame(~returnPc, callerFp);
         frameInst[depth - 1] = caller;
     }
 
     private void growFrames() {
         if (depth >= maxDepth) {
-            EngineLog.limitReached("maxCallDepth", maxDepth, depthMessage);
-            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, depthMessage);
+            throw depthExhausted();
         }
-        int n = (int) Math.min(maxDepth, (long) framePc.length * 2);
+        growFramesTo(depth + 1);
+    }
+
+    private void growFramesTo(int needed) {
+        int n = (int) Math.min(maxDepth, Math.max(needed, (long) framePc.length * 2));
         framePc = Arrays.copyOf(framePc, n);
         frameFp = Arrays.copyOf(frameFp, n);
         frameInst = Arrays.copyOf(frameInst, n);
+    }
+
+    /** @return the trap of reaching the depth limit */
+    TrapException depthExhausted() {
+        EngineLog.limitReached("maxCallDepth", maxDepth, depthMessage);
+        return new TrapException(TrapKind.CALL_STACK_EXHAUSTED, depthMessage);
+    }
+
+    /**
+     * Compiled tier hook: counts {@code frames} frames of compiled code (which push no records)
+     * before the records pushed next, so that the depth limit counts them. The skipped records are
+     * never read: a trap's walk stops at the entry record pushed above them.
+     */
+    void skipFrames(int frames) {
+        int d = depth + frames;
+        if (d > framePc.length) {
+            if (d > maxDepth) {
+                throw depthExhausted();
+            }
+            growFramesTo(d);
+        }
+        depth = d;
     }
 
     /**
@@ -428,6 +473,9 @@ public final class Machine {
         if (off > 0) {
             return target;
         }
+        if (tiered != null && --backEdges < 0) { // compiled tier hook: count the running function's loops
+            CompiledSupport.countBackEdges(this, pc);
+        }
         if (metered) {
             int cost = loopCost(target);
             if (fuel < cost) {
@@ -512,6 +560,11 @@ public final class Machine {
 
     /** A call of a function of the current instance. */
     int callLocal(int function, int returnPc, int callerFp, int newFp) {
+        if (tiered != null && tiered.call(this, function, newFp, false)) { // compiled tier hook: ran compiled code
+            pc = returnPc;
+            fp = callerFp;
+            return RELOAD;
+        }
         pushFrame(returnPc, callerFp);
         return enter(function, newFp);
     }
@@ -574,7 +627,7 @@ public final class Machine {
         return enter(f.index, newFp);
     }
 
-    private void callHost(FunctionInstance f, int base) {
+    void callHost(FunctionInstance f, int base) {
         host.call(f, base);
     }
 
@@ -636,21 +689,33 @@ public final class Machine {
      * bug in Weft and becomes an {@code InternalErrorException} naming the function.
      */
     RuntimeException fault(Throwable t, MemorySegment atCode, int atPc) {
-        TrapException trap;
+        RuntimeException r = asTrap(t,
+                inst != null && atCode != null && inst.code.holds(atCode) ? inst.describeFunctionAt(atPc) : null, atPc);
+        if (r instanceof TrapException trap) {
+            // a trap from a nested run (host function -> WebAssembly) already lists that run's frames: add ours
+            trap.withWasmStackTrace(stackTrace(atCode, atPc));
+        }
+        return r;
+    }
+
+    /**
+     * What escaped a handler or compiled code, as the trap it means (see {@link #fault}).
+     *
+     * @param t what escaped
+     * @param function the function it escaped from, or null if unknown
+     * @param at where in it (an offset of its code), or -1
+     * @return the trap, the host's own exception, or an {@code InternalErrorException}
+     */
+    RuntimeException asTrap(Throwable t, String function, long at) {
         if (t instanceof TrapException te) {
-            trap = te;
+            return te;
         } else if (t instanceof StackOverflowError) {
-            trap = new TrapException(STACK_OVERFLOW);
+            return new TrapException(STACK_OVERFLOW);
         } else if (t instanceof IllegalStateException && closedOnStack()) {
             // a memory freed by a close while this call was running: the access failed safely
-            trap = CallBounds.closedTrap();
-        } else {
-            return InternalErrors.convert(t, "running WebAssembly",
-                    inst != null && atCode != null && inst.code.holds(atCode) ? inst.describeFunctionAt(atPc) : null, atPc);
+            return CallBounds.closedTrap();
         }
-        // a trap from a nested run (host function -> WebAssembly) already lists that run's frames: add ours
-        trap.withWasmStackTrace(stackTrace(atCode, atPc));
-        return trap;
+        return InternalErrors.convert(t, "running WebAssembly", function, at);
     }
 
     private List<String> stackTrace(MemorySegment atCode, int atPc) {

@@ -38,6 +38,11 @@ final class Controls {
     long[] wasmStart = new long[16];
     /** Rotated loops: offset of the body, which their rotated back-edges jump to; -1 otherwise. */
     int[] bodyStart = new int[16];
+    /**
+     * Loops: WebAssembly instructions from before the loop that its first instruction stands for
+     * (when no instruction before could), which a rotated copy of it does not (see {@link Emitter}).
+     */
+    int[] carriedWasm = new int[16];
     int depth;
 
     int push(byte k, int h, FunctionType t) {
@@ -54,6 +59,7 @@ final class Controls {
             headExit = Arrays.copyOf(headExit, n);
             wasmStart = Arrays.copyOf(wasmStart, n);
             bodyStart = Arrays.copyOf(bodyStart, n);
+            carriedWasm = Arrays.copyOf(carriedWasm, n);
         }
         int f = depth++;
         kind[f] = k;
@@ -66,6 +72,7 @@ final class Controls {
         elseFixups[f] = Fixups.NONE;
         headExit[f] = -1;
         bodyStart[f] = -1;
+        carriedWasm[f] = 0;
         return f;
     }
 

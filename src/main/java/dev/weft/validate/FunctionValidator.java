@@ -9,8 +9,6 @@ import static dev.weft.validate.ValTypes.V128;
 import dev.weft.InvalidModuleException;
 import dev.weft.MalformedModuleException;
 import dev.weft.UnsupportedFeatureException;
-import dev.weft.decode.BinaryReader;
-import dev.weft.decode.CodeReader;
 import dev.weft.decode.InstructionReader;
 import dev.weft.decode.InstructionVisitor;
 import dev.weft.decode.TypeCodes;
@@ -64,10 +62,9 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
      */
     UnsupportedFeatureException unsupported;
 
-    private byte[] locals = new byte[64];
+    private final LocalDeclarations locals = new LocalDeclarations();
     /** The type index of the function being validated. */
     private int currentType;
-    private int localCount;
 
     /** Set once a body uses {@code memory.init} or {@code data.drop} (needs a data count section). */
     boolean usesDataSegments;
@@ -94,47 +91,11 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
     void validate(int typeIndex, int offset, int length) {
         currentType = typeIndex;
         reader.beginBody(offset, length);
-        readLocals(c.typeParams[typeIndex], reader.input());
+        locals.read(c.typeParams[typeIndex], reader.input());
         reset();
         // the function's parameters are locals, not operands: its frame has no parameters
         pushFrame(K_FUNC, NONE, c.typeResults[typeIndex]);
         reader.readCode(this);
-    }
-
-    private void readLocals(byte[] params, BinaryReader r) {
-        int at = r.pos();
-        long groups = r.u32() & 0xFFFFFFFFL;
-        int first = r.pos();
-        long total = 0;
-        for (long g = 0; g < groups; g++) {
-            total += r.u32() & 0xFFFFFFFFL;
-            CodeReader.readValType(r);
-        }
-        if (total >= 1L << 32) {
-            throw new MalformedModuleException("too many locals", at);
-        }
-        long all = params.length + total;
-        if (all > MAX_LOCALS) {
-            throw new UnsupportedFeatureException("function has " + all
-                    + " parameters and locals; Weft's limit is " + MAX_LOCALS, at);
-        }
-        int n = (int) all;
-        if (locals.length < n) {
-            locals = new byte[Math.max(n, locals.length * 2)];
-        }
-        System.arraycopy(params, 0, locals, 0, params.length);
-        int end = r.pos();
-        r.pos(first);
-        int k = params.length;
-        for (long g = 0; g < groups; g++) {
-            int count = r.u32();
-            int typeAt = r.pos();
-            byte t = ValTypes.of(CodeReader.readValType(r), typeAt);
-            Arrays.fill(locals, k, k + count, t);
-            k += count;
-        }
-        r.pos(end);
-        localCount = n;
     }
 
     // ---------------------------------------------------------------- typed instructions
@@ -448,19 +409,11 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
     /** A tail call of a function of type {@code t}: its results must be the caller's. */
     private void tailCall(int t) {
         if (!Arrays.equals(c.typeResults[t], c.typeResults[currentType])) {
-            throw invalid("type mismatch: tail call of a function returning " + names(c.typeResults[t])
-                    + " from one returning " + names(c.typeResults[currentType]));
+            throw invalid("type mismatch: tail call of a function returning " + ValTypes.names(c.typeResults[t])
+                    + " from one returning " + ValTypes.names(c.typeResults[currentType]));
         }
         popAll(c.typeParams[t]);
         setUnreachable();
-    }
-
-    private static String names(byte[] types) {
-        StringBuilder b = new StringBuilder("[");
-        for (byte t : types) {
-            b.append(b.length() > 1 ? " " : "").append(ValTypes.name(t));
-        }
-        return b.append(']').toString();
     }
 
     /** @return the parameter types of a block type */
@@ -522,8 +475,8 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
 
     @Override
     public void localGet(int local) {
-        if (local >= 0 && local < localCount && sp < vals.length) {
-            vals[sp++] = locals[local];
+        if (local >= 0 && local < locals.count() && sp < vals.length) {
+            vals[sp++] = locals.type(local);
             return;
         }
         push(local(local));
@@ -531,7 +484,7 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
 
     @Override
     public void localSet(int local) {
-        if (local >= 0 && local < localCount && sp > height && vals[sp - 1] == locals[local]) {
+        if (local >= 0 && local < locals.count() && sp > height && vals[sp - 1] == locals.type(local)) {
             sp--;
             return;
         }
@@ -549,10 +502,10 @@ final class FunctionValidator extends ValidationStacks implements InstructionVis
     }
 
     private byte local(int x) {
-        if (!ModuleContext.inRange(x, localCount)) {
+        if (!ModuleContext.inRange(x, locals.count())) {
             throw invalid("unknown local " + Integer.toUnsignedString(x));
         }
-        return locals[x];
+        return locals.type(x);
     }
 
     @Override

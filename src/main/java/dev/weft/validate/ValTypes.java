@@ -119,4 +119,16 @@ final class ValTypes {
             default -> "0x" + Integer.toHexString(t & 0xFF);
         };
     }
+
+    /**
+     * @param types value types
+     * @return them as the spec writes a result type, e.g. {@code [i32 f64]}
+     */
+    static String names(byte[] types) {
+        StringBuilder b = new StringBuilder("[");
+        for (byte t : types) {
+            b.append(b.length() > 1 ? " " : "").append(name(t));
+        }
+        return b.append(']').toString();
+    }
 }

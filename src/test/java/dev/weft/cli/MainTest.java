@@ -353,4 +353,16 @@ class MainTest {
         assertEquals(0, run("stats", "--help").code());
         assertEquals(1, run("stats").code());
     }
+
+    @Test
+    void everyTierRunsTheExample() throws IOException {
+        String forever = module("forever.wasm");
+        for (String tier : List.of("interpreter", "auto", "compiled")) {
+            Result r = run("--tier", tier, "--invoke", "down", "--max-call-depth", "50", forever, "0");
+            assertEquals(Main.TRAP, r.code(), tier + ": " + r.err());
+            assertTrue(r.err().contains("call stack exhausted"), r.err());
+        }
+        Result bad = run("--tier", "jit", forever);
+        assertEquals(1, bad.code());
+    }
 }

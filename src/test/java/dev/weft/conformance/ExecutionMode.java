@@ -9,6 +9,9 @@ import dev.weft.InvalidModuleException;
 import dev.weft.LinkException;
 import dev.weft.MalformedModuleException;
 import dev.weft.ModuleException;
+import dev.weft.Table;
+import dev.weft.TableType;
+import dev.weft.Tier;
 import dev.weft.TrapException;
 import dev.weft.TrapKind;
 import dev.weft.V128;
@@ -23,25 +26,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs every command for real with one dispatch mode: modules are instantiated against the
+ * Runs every command for real with one dispatch mode, or with the compiled tier (every function
+ * compiled to JVM bytecode up front): modules are instantiated against the
  * {@code spectest} host module and the instances registered so far, actions are invoked, and
  * results compared bit for bit (NaN patterns as the suite's README defines them). Traps must be
  * of the expected kind. Text-format modules are compiled by Weft's text format parser, as in
  * {@link ValidateMode}.
  */
 public final class ExecutionMode implements ConformanceMode {
-    private final DispatchMode dispatch;
+    private final String name;
     private final Engine engine;
 
-    /** @param dispatch the dispatch mode every instance of this mode runs with */
+    /** @param dispatch the dispatch mode every instance of this mode runs with (interpreter only) */
     public ExecutionMode(DispatchMode dispatch) {
-        this.dispatch = dispatch;
-        this.engine = Engine.builder().dispatch(dispatch).build();
+        this.name = dispatch.id();
+        this.engine = Engine.builder().tier(Tier.INTERPRETER).dispatch(dispatch).build();
+    }
+
+    /** @param tier the tier every instance of this mode runs with (named after it; the default dispatch mode) */
+    public ExecutionMode(Tier tier) {
+        this.name = tier.id();
+        this.engine = Engine.builder().tier(tier).build();
     }
 
     @Override
     public String name() {
-        return dispatch.id();
+        return name;
     }
 
     @Override

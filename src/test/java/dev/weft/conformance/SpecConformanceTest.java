@@ -1,6 +1,7 @@
 package dev.weft.conformance;
 
 import dev.weft.DispatchMode;
+import dev.weft.Tier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicNode;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
- * Runs the official spec test suite: for each mode (validate, and one execution mode per dispatch mode), one container per folder and script, one test
+ * Runs the official spec test suite: for each mode (validate, one execution mode per dispatch mode, and
+ * the compiled tier's), one container per folder and script, one test
  * per command (named like {@code core/binary.wast:123 assert_malformed}), commands in script order.
  *
  * <p>Gating: folders listed in {@value #GATE_PROPERTY} (default {@value #DEFAULT_GATE}; an entry
@@ -46,7 +48,8 @@ class SpecConformanceTest {
 
     /** Every mode there is; execution modes are added here. */
     private static final List<ConformanceMode> MODES = List.of(new ValidateMode(),
-            new ExecutionMode(DispatchMode.SWITCH), new ExecutionMode(DispatchMode.HANDLES));
+            new ExecutionMode(DispatchMode.SWITCH), new ExecutionMode(DispatchMode.HANDLES),
+            new ExecutionMode(Tier.COMPILED));
     /** Gated by default: every mode on core and simd (WebAssembly 2.0). */
     static final String DEFAULT_GATE = "core,simd";
 

@@ -29,12 +29,13 @@ class GeneratedSizeTest {
      */
     static final int MAX_OPCODES = 700;
     /**
-     * Today about 927,000 bytes of generated Java: the handles loop names one {@code static final}
-     * handle field per opcode (the JIT trusts those as constants) and passes {@code w - opcode} at
-     * every dispatch site; the encoder, decoder and round-trip test have code per opcode.
+     * Today about 1,204,000 bytes of generated Java (701,000 before the 273 SIMD instructions): the
+     * handles loop names one {@code static final} handle field per opcode (the JIT trusts those as
+     * constants) and passes {@code w - opcode} at every dispatch site; the compiled tier's emitters,
+     * one small method per instruction with stated semantics, add about a fifth.
      */
-    static final long MAX_GENERATED_SOURCE_BYTES = 1_000_000;
-    /** Today about 86,300 bytes of bytecode in the generated executor classes (the class initialiser of the handle fields included). */
+    static final long MAX_GENERATED_SOURCE_BYTES = 1_300_000;
+    /** Today about 86,400 bytes of bytecode in the generated executor classes (the class initialiser of the handle fields included). */
     static final long MAX_GENERATED_BYTECODE = 95_000;
     /** The executor classes the generator writes. */
     static final Set<String> GENERATED = Set.of("dev.weft.exec.SwitchInterpreter", "dev.weft.exec.HandleInterpreter",

@@ -3,6 +3,8 @@ package dev.weft.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.RunMode;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +101,7 @@ class DifferentialFuzzTest {
         for (FuzzBatch.Mismatch m : o.mismatches()) {
             assertTrue(m.weft().get(m.line()).startsWith("log i32:"), m.describe());
         }
-        assertEquals(2, o.mismatches().stream().map(FuzzBatch.Mismatch::mode).distinct().count());
+        assertEquals(RunMode.values().length, o.mismatches().stream().map(FuzzBatch.Mismatch::mode).distinct().count());
     }
 
     @Test

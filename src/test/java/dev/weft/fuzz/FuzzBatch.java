@@ -2,7 +2,7 @@ package dev.weft.fuzz;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.weft.DispatchMode;
+import dev.weft.RunMode;
 import dev.weft.FunctionType;
 import dev.weft.ModuleExport;
 import dev.weft.WasmModule;
@@ -123,7 +123,7 @@ final class FuzzBatch {
                 List<String> w = byMode.get(m);
                 int differs = firstDifference(w, v);
                 if (differs >= 0) {
-                    mismatches.add(new Mismatch(c, DispatchMode.values()[m].id(), differs, w, v));
+                    mismatches.add(new Mismatch(c, RunMode.values()[m].id(), differs, w, v));
                 }
             }
             valid += v.contains("invalid") ? 0 : 1;
@@ -248,7 +248,7 @@ final class FuzzBatch {
             Map<Case, List<List<String>>> out = new LinkedHashMap<>();
             for (Case c : cases) {
                 List<List<String>> byMode = new ArrayList<>();
-                for (DispatchMode mode : DispatchMode.values()) {
+                for (RunMode mode : RunMode.values()) {
                     Future<List<String>> f = worker.submit(
                             () -> WeftRunner.run(c.wasm().toString(), c.module(), c.parseFailure(), mode, sabotage));
                     try {

@@ -1,6 +1,6 @@
 package dev.weft.fuzz;
 
-import dev.weft.DispatchMode;
+import dev.weft.RunMode;
 import dev.weft.Engine;
 import dev.weft.FunctionType;
 import dev.weft.Imports;
@@ -45,12 +45,12 @@ final class WeftRunner {
      * @param file the module's name in the transcript
      * @param module the parsed module, or null if Weft did not parse it
      * @param parseFailure why Weft did not parse it (null if it did)
-     * @param mode the dispatch mode
+     * @param mode how to run it (an interpreter dispatch mode, or compiled)
      * @param sabotage applied to every i32 that log-i32 logs (identity for a real run; the test
      *     of the comparison itself plants mismatches with it)
      * @return the transcript
      */
-    static List<String> run(String file, WasmModule module, RuntimeException parseFailure, DispatchMode mode,
+    static List<String> run(String file, WasmModule module, RuntimeException parseFailure, RunMode mode,
             IntUnaryOperator sabotage) {
         List<String> out = new ArrayList<>();
         out.add("module " + file);
@@ -67,7 +67,7 @@ final class WeftRunner {
                 .build();
         Instance instance;
         try {
-            instance = Engine.builder().dispatch(mode).build().instantiate(module, imports);
+            instance = mode.engine().instantiate(module, imports);
         } catch (LinkException e) {
             out.add("link-error");
             return out;

@@ -20,6 +20,10 @@ public enum SharedSuite {
     BENCH_WASM("bench-wasm", "weft.benchwasm.dir",
             "the benchmark and WASI program modules (CoreMark, C programs built with wasi-libc; see its README.md)",
             List.of("dev.weft.wasi.WasiProgramsTest", "dev.weft.wasi.ResumeProgramsTest", "dev.weft.cli.MainTest")),
+    /** The current (WebAssembly 3.0) spec test suite, as raw .wast scripts. */
+    SPEC_TESTSUITE_3("spec-testsuite-3", "weft.spectest3.dir",
+            "the WebAssembly 3.0 spec test suite as .wast scripts (WebAssembly/testsuite; see its README.md)",
+            List.of("dev.weft.conformance.Spec3ConformanceTest")),
     /** The official WASI preview-1 test suite, with its JSON specifications and fixtures. */
     WASI_TESTSUITE("wasi-testsuite", "weft.wasitest.dir",
             "the official WASI preview-1 test suite (WebAssembly/wasi-testsuite, 72 tests; see its README.md)",

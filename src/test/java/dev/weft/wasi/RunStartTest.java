@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.DispatchMode;
+import dev.weft.RunMode;
 import dev.weft.Engine;
 import dev.weft.Imports;
 import dev.weft.Instance;
@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Wasi#runStart}: returns, {@code proc_exit} codes, traps, and what is not a command. */
 class RunStartTest {
-    private static Instance instantiate(Wasi wasi, String module, DispatchMode mode) {
-        return Engine.builder().dispatch(mode).build().instantiate(Probe.module(module), wasi.imports());
+    private static Instance instantiate(Wasi wasi, String module, RunMode mode) {
+        return mode.engine().instantiate(Probe.module(module), wasi.imports());
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void aCommandThatReturnsExitsWithZero(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void aCommandThatReturnsExitsWithZero(RunMode mode) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Wasi wasi = Wasi.builder().stdout(out).build()) {
             assertEquals(0, wasi.runStart(instantiate(wasi, "hello.wasm", mode)));
@@ -38,7 +38,7 @@ class RunStartTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 3, 42, 126, 255, 256, 65536, -1})
     void procExitEndsTheRunWithItsCode(int code) {
-        for (DispatchMode mode : DispatchMode.values()) {
+        for (RunMode mode : RunMode.values()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (Wasi wasi = Wasi.builder().stdout(out).build()) {
                 Instance instance = instantiate(wasi, "exit.wasm", mode);
@@ -63,8 +63,8 @@ class RunStartTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DispatchMode.class)
-    void aTrapPropagatesWithItsStackAndTheOutputBeforeIt(DispatchMode mode) {
+    @EnumSource(RunMode.class)
+    void aTrapPropagatesWithItsStackAndTheOutputBeforeIt(RunMode mode) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Wasi wasi = Wasi.builder().stdout(out).build()) {
             Instance instance = instantiate(wasi, "trap.wasm", mode);
@@ -79,7 +79,7 @@ class RunStartTest {
     @Test
     void whatIsNotACommandIsRefused() {
         try (Wasi wasi = Wasi.builder().build()) {
-            Instance probe = instantiate(wasi, "probe.wasm", DispatchMode.SWITCH);
+            Instance probe = instantiate(wasi, "probe.wasm", RunMode.SWITCH);
             IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> wasi.runStart(probe));
             assertTrue(none.getMessage().contains("no _start"), none.getMessage());
             Instance bad = Engine.create().instantiate(Probe.module("badstart.wasm"), Imports.none());
@@ -99,7 +99,7 @@ class RunStartTest {
     @Test
     void stdoutIsDiscardedUnlessConfigured() {
         try (Wasi wasi = Wasi.builder().build()) {
-            assertEquals(0, wasi.runStart(instantiate(wasi, "hello.wasm", DispatchMode.SWITCH)));
+            assertEquals(0, wasi.runStart(instantiate(wasi, "hello.wasm", RunMode.SWITCH)));
         }
     }
 }

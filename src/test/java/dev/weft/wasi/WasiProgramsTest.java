@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.weft.DispatchMode;
-import dev.weft.Engine;
+import dev.weft.RunMode;
 import dev.weft.WasmModule;
 
 import java.io.ByteArrayOutputStream;
@@ -54,9 +53,9 @@ class WasiProgramsTest {
         List<JsonNode> cases = new ArrayList<>();
         new ObjectMapper().readTree(expected.toFile()).forEach(cases::add);
         List<DynamicNode> modes = new ArrayList<>();
-        for (DispatchMode mode : DispatchMode.values()) {
+        for (RunMode mode : RunMode.values()) {
             modes.add(dynamicContainer(mode.id(), cases.stream()
-                    .filter(c -> mode == DispatchMode.SWITCH || !c.get("args").isEmpty())
+                    .filter(c -> mode == RunMode.SWITCH || !c.get("args").isEmpty())
                     .map(c -> dynamicTest(name(c), () -> run(mode, c)))));
         }
         return modes.stream();
@@ -68,7 +67,7 @@ class WasiProgramsTest {
         return c.get("file").asText() + (args.isEmpty() ? " (defaults)" : " " + String.join(" ", args));
     }
 
-    private static void run(DispatchMode mode, JsonNode c) {
+    private static void run(RunMode mode, JsonNode c) {
         String file = c.get("file").asText();
         WasmModule module = MODULES.computeIfAbsent(file, f -> WasmModule.parse(DIR.resolve(f)));
         List<String> argv = new ArrayList<>();
@@ -78,7 +77,7 @@ class WasiProgramsTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit;
         try (Wasi wasi = Wasi.builder().args(argv.toArray(String[]::new)).stdout(out).stderr(err).build()) {
-            exit = wasi.runStart(Engine.builder().dispatch(mode).build().instantiate(module, wasi.imports()));
+            exit = wasi.runStart(mode.builder().build().instantiate(module, wasi.imports()));
         }
         assertEquals(c.get("stdout").asText(), out.toString(StandardCharsets.UTF_8), "stdout");
         assertEquals(c.get("exit_code").asInt(), exit, "exit code; stderr: " + err.toString(StandardCharsets.UTF_8));

@@ -3,7 +3,7 @@ package dev.weft.wasi;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.weft.DispatchMode;
+import dev.weft.RunMode;
 import dev.weft.Engine;
 import dev.weft.TrapException;
 import dev.weft.WasmModule;
@@ -59,7 +59,7 @@ class WasiTestsuiteTest {
 
     private static final Path SUITE = Path.of(System.getProperty(DIR_PROPERTY, "../shared/wasi-testsuite"));
     private static final ConformanceResults RESULTS = new ConformanceResults();
-    private static final Map<DispatchMode, Engine> ENGINES = new EnumMap<>(DispatchMode.class);
+    private static final Map<RunMode, Engine> ENGINES = new EnumMap<>(RunMode.class);
     private static final Map<Path, WasmModule> MODULES = new ConcurrentHashMap<>();
     /** Guests run here, so that a hanging one can be abandoned (daemon threads) and counted as failed. */
     private static final ExecutorService GUESTS = Executors.newCachedThreadPool(r -> {
@@ -83,7 +83,7 @@ class WasiTestsuiteTest {
 
     @TestFactory
     Stream<DynamicNode> wasiTestsuite() throws IOException {
-        for (DispatchMode mode : DispatchMode.values()) {
+        for (RunMode mode : RunMode.values()) {
             RESULTS.noteRun(mode.id(), ConformanceReport.WASI_SUITE);
         }
         Path tests = SUITE.resolve("tests");
@@ -95,8 +95,8 @@ class WasiTestsuiteTest {
         }
         List<TestCase> cases = discover(tests);
         List<DynamicNode> modes = new ArrayList<>();
-        for (DispatchMode mode : DispatchMode.values()) {
-            ENGINES.put(mode, Engine.builder().dispatch(mode).build());
+        for (RunMode mode : RunMode.values()) {
+            ENGINES.put(mode, mode.engine());
             modes.add(dynamicContainer(mode.id(), cases.stream()
                     .map(c -> dynamicTest(c.language() + "/" + c.name(), () -> runAndRecord(mode, c)))));
         }
@@ -123,7 +123,7 @@ class WasiTestsuiteTest {
         }
     }
 
-    private static void runAndRecord(DispatchMode mode, TestCase test) throws IOException {
+    private static void runAndRecord(RunMode mode, TestCase test) throws IOException {
         String failure = run(mode, test);
         RESULTS.record(mode.id(), ConformanceReport.WASI_SUITE, test.language(),
                 failure == null ? CommandOutcome.passed() : CommandOutcome.failed(failure, null));
@@ -137,7 +137,7 @@ class WasiTestsuiteTest {
     }
 
     /** @return null if the test passed, else what went wrong */
-    private static String run(DispatchMode mode, TestCase test) throws IOException {
+    private static String run(RunMode mode, TestCase test) throws IOException {
         Path dir = test.wasm().getParent();
         WasiTestSpec spec;
         try {
@@ -193,7 +193,7 @@ class WasiTestsuiteTest {
     }
 
     /** Runs the program to its end (stdin empty), on a fresh copy of its root directory. */
-    private static Outcome start(DispatchMode mode, TestCase test, WasiTestSpec.Run run, Path work) throws IOException {
+    private static Outcome start(RunMode mode, TestCase test, WasiTestSpec.Run run, Path work) throws IOException {
         WasmModule module = MODULES.computeIfAbsent(test.wasm(), WasmModule::parse);
         List<String> argv = new ArrayList<>();
         argv.add(test.wasm().getFileName().toString());

@@ -2,26 +2,32 @@ package dev.weft.bench.engines;
 
 import dev.weft.DispatchMode;
 import dev.weft.Engine;
+import dev.weft.Tier;
 
 import java.time.Duration;
 
 /**
- * The engines compared, by the id used in JMH's {@code engine} parameter: Weft in both
- * dispatch modes (plain, and with every call metered or given a deadline), Chicory's interpreter,
- * and Chicory's Wasm-to-JVM-bytecode compiler.
+ * The engines compared, by the id used in JMH's {@code engine} parameter: Weft's interpreter in
+ * both dispatch modes (plain, and with every call metered or given a deadline), Weft's compiled
+ * tier (every function compiled up front, or hot functions in the background), Chicory's
+ * interpreter, and Chicory's Wasm-to-JVM-bytecode compiler.
  */
 public enum EngineKind {
-    WEFT_SWITCH("weft-switch", DispatchMode.SWITCH, Bounds.NONE),
-    WEFT_HANDLES("weft-handles", DispatchMode.HANDLES, Bounds.NONE),
+    WEFT_SWITCH("weft-switch", DispatchMode.SWITCH, Tier.INTERPRETER, Bounds.NONE),
+    WEFT_HANDLES("weft-handles", DispatchMode.HANDLES, Tier.INTERPRETER, Bounds.NONE),
     /** Switch mode with every call metered (fuel it never runs out of): the cost of fuel metering. */
-    WEFT_SWITCH_FUEL("weft-switch-fuel", DispatchMode.SWITCH, Bounds.FUEL),
+    WEFT_SWITCH_FUEL("weft-switch-fuel", DispatchMode.SWITCH, Tier.INTERPRETER, Bounds.FUEL),
     /** Handles mode with every call metered. */
-    WEFT_HANDLES_FUEL("weft-handles-fuel", DispatchMode.HANDLES, Bounds.FUEL),
+    WEFT_HANDLES_FUEL("weft-handles-fuel", DispatchMode.HANDLES, Tier.INTERPRETER, Bounds.FUEL),
     /** Switch mode with a deadline (an hour away) armed on every call: the cost of deadlines and interruption. */
-    WEFT_SWITCH_DEADLINE("weft-switch-deadline", DispatchMode.SWITCH, Bounds.DEADLINE),
+    WEFT_SWITCH_DEADLINE("weft-switch-deadline", DispatchMode.SWITCH, Tier.INTERPRETER, Bounds.DEADLINE),
     /** Handles mode with a deadline armed on every call. */
-    WEFT_HANDLES_DEADLINE("weft-handles-deadline", DispatchMode.HANDLES, Bounds.DEADLINE),
-    CHICORY_INTERPRETER("chicory-interpreter", null, null) {
+    WEFT_HANDLES_DEADLINE("weft-handles-deadline", DispatchMode.HANDLES, Tier.INTERPRETER, Bounds.DEADLINE),
+    /** Every function compiled to JVM bytecode up front. */
+    WEFT_COMPILED("weft-compiled", DispatchMode.SWITCH, Tier.COMPILED, Bounds.NONE),
+    /** The default: interpreted, hot functions compiled in the background. */
+    WEFT_AUTO("weft-auto", DispatchMode.SWITCH, Tier.AUTO, Bounds.NONE),
+    CHICORY_INTERPRETER("chicory-interpreter", null, null, null) {
         @Override
         public CompiledModule compile(byte[] wasm) {
             return new ChicoryGuest.Compiled(wasm, false);
@@ -32,7 +38,7 @@ public enum EngineKind {
             return new ChicoryGuest.Command(wasm, false);
         }
     },
-    CHICORY_COMPILER("chicory-compiler", null, null) {
+    CHICORY_COMPILER("chicory-compiler", null, null, null) {
         @Override
         public CompiledModule compile(byte[] wasm) {
             return new ChicoryGuest.Compiled(wasm, true);
@@ -54,12 +60,17 @@ public enum EngineKind {
     /** Weft's engine for this kind (one, shared like an application would share it), or null for Chicory. */
     private final Engine weft;
 
-    EngineKind(String id, DispatchMode mode, Bounds bounds) {
+    EngineKind(String id, DispatchMode mode, Tier tier, Bounds bounds) {
         this.id = id;
-        this.weft = mode == null ? null : switch (bounds) {
-            case NONE -> Engine.builder().dispatch(mode).build();
-            case FUEL -> Engine.builder().dispatch(mode).callFuel(Long.MAX_VALUE / 2).build();
-            case DEADLINE -> Engine.builder().dispatch(mode).callTimeout(Duration.ofHours(1)).build();
+        if (mode == null) {
+            this.weft = null;
+            return;
+        }
+        Engine.Builder b = Engine.builder().dispatch(mode).tier(tier);
+        this.weft = switch (bounds) {
+            case NONE -> b.build();
+            case FUEL -> b.callFuel(Long.MAX_VALUE / 2).build();
+            case DEADLINE -> b.callTimeout(Duration.ofHours(1)).build();
         };
     }
 

@@ -8,11 +8,14 @@ import dev.weft.WasmModule;
  * result reports how many functions it defines (checked against the function section).
  */
 public enum Translators {
-    /** Weft: decode, validate and translate to its register code ({@code WasmModule.parse}); the same for both dispatch modes. */
+    /**
+     * Weft: decode, validate and translate every function to its register code ({@code WasmModule.parse},
+     * then {@code translateAll}: translation is otherwise lazy); the same for both dispatch modes.
+     */
     WEFT("weft") {
         @Override
         public int translate(byte[] wasm) {
-            return WasmModule.parse(wasm).definedFunctionCount();
+            return WasmModule.parse(wasm).translateAll().definedFunctionCount();
         }
     },
     /** Chicory: decode and validate ({@code Parser.parse}); its interpreter needs nothing more before instantiation. */

@@ -1,0 +1,239 @@
+package dev.weft.compile;
+
+import dev.weft.FunctionType;
+import dev.weft.ValueType;
+import dev.weft.WeftException;
+import dev.weft.code.CompiledCode;
+import dev.weft.code.InstructionDecoder;
+import dev.weft.code.Opcodes;
+import dev.weft.decode.DecodedModule;
+
+import java.lang.foreign.MemorySegment;
+import java.util.BitSet;
+
+/**
+ * What compiling one function needs to know before emitting anything, from one pass over its
+ * internal code: the branch targets, how often each slot is used (the most used get the JVM's
+ * short local-variable forms), whether any slot holds a reference, and whether the function can
+ * be compiled at all ({@link #reject}: an instruction without an emitter, a frame or signature the
+ * JVM cannot hold, or code certain to exceed the JIT's method size limit).
+ */
+final class FunctionPlan {
+    /** HotSpot does not JIT-compile a method of this many bytes of bytecode or more (DontCompileHugeMethods). */
+    static final int HUGE_METHOD = 8000;
+    /** The least bytecode one internal instruction becomes (a br_table also 4 per target): more than HUGE_METHOD is hopeless. */
+    private static final int MIN_BYTES_PER_INSTRUCTION = 5;
+    /** The SIMD instructions come last in instructions.def, from v128.copy on. */
+    private static final int FIRST_SIMD = Opcodes.V128_COPY;
+    /** JVM local-variable slots a method may have. */
+    private static final int MAX_LOCALS = 65535;
+
+    final int function;
+    final FunctionType type;
+    final int entry;
+    final int end;
+    final int params;
+    /** Slots the frame needs ({@link CompiledCode#FRAME}): every slot the code uses is below it. */
+    final int frame;
+    final int fuel;
+    /** Instruction offsets that are branch targets. */
+    final BitSet targets = new BitSet();
+    /** Uses of each slot in the code. */
+    final int[] uses;
+    /** Whether any slot may hold a reference: then every slot gets an Object local too. */
+    boolean refs;
+    /** Whether the code branches backward (has loops). */
+    boolean loops;
+    /** Whether the code passes values through the machine's slots (calls out, several results, generic handlers). */
+    boolean spills;
+    /** Most JVM operand stack words a call in the body pushes (its arguments). */
+    int callWords;
+    int instructions;
+    /** A lower bound of the method's bytecode length. */
+    long minBytes;
+    /** Why the function cannot be compiled, or null. */
+    String reject;
+
+    private FunctionPlan(int function, FunctionType type, CompiledCode code) {
+        int row = function * CompiledCode.STRIDE;
+        this.function = function;
+        this.type = type;
+        this.entry = code.translate(function); // translation is lazy: a function compiled up front may not have run
+        this.end = code.end(function);
+        this.params = code.functions[row + CompiledCode.PARAMS];
+        this.frame = code.functions[row + CompiledCode.FRAME];
+        this.fuel = code.functions[row + CompiledCode.FUEL];
+        this.uses = new int[frame];
+        this.refs = (code.functions[row + CompiledCode.FLAGS] & CompiledCode.REF_LOCALS) != 0 || hasReference(type);
+        this.spills = type.resultCount() > 1;
+    }
+
+    static boolean hasReference(FunctionType t) {
+        for (ValueType v : t.params()) {
+            if (v.isReference()) {
+                return true;
+            }
+        }
+        for (ValueType v : t.results()) {
+            if (v.isReference()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether a v128 is among the type's parameters or results (a value in two slots) */
+    static boolean hasV128(FunctionType t) {
+        return t.params().contains(ValueType.V128) || t.results().contains(ValueType.V128);
+    }
+
+    /** Scans a defined function's code. */
+    static FunctionPlan scan(CompiledCode code, DecodedModule decoded, int function) {
+        FunctionPlan p;
+        try {
+            p = new FunctionPlan(function, decoded.functionType(function), code);
+        } catch (WeftException e) {
+            // Weft cannot translate it (an unsupported feature, a limit): its calls fail as they
+            // do interpreted, when they happen
+            return rejected(function, decoded.functionType(function), "not translated: " + e.getMessage());
+        }
+        p.scan(code.code, decoded);
+        return p;
+    }
+
+    private FunctionPlan(int function, FunctionType type, String reject) {
+        this.function = function;
+        this.type = type;
+        this.entry = CompiledCode.UNTRANSLATED;
+        this.end = CompiledCode.UNTRANSLATED;
+        this.params = 0;
+        this.frame = 0;
+        this.fuel = 0;
+        this.uses = new int[0];
+        this.refs = false;
+        this.spills = false;
+        this.reject = reject;
+    }
+
+    private static FunctionPlan rejected(int function, FunctionType type, String why) {
+        return new FunctionPlan(function, type, why);
+    }
+
+    private void scan(MemorySegment code, DecodedModule decoded) {
+        if (!Signatures.direct(type)) {
+            reject = "more parameters than a JVM method takes";
+            return;
+        }
+        if (hasV128(type)) {
+            reject = "v128 parameters or results (compiled signatures pass one long per value)";
+            return;
+        }
+        BitSet starts = new BitSet();
+        for (int pc = entry; pc < end; pc += InstructionDecoder.size(code, pc)) {
+            instructions++;
+            starts.set(pc - entry);
+            int opcode = InstructionDecoder.opcode(code, pc);
+            if (GeneratedEmitters.handler(opcode) != null && !CustomEmitters.supports(opcode)) {
+                reject = "no emitter for " + Opcodes.name(opcode);
+                return;
+            }
+            String[] kinds = Fields.kinds(opcode);
+            for (int f = 0; f < kinds.length; f++) {
+                switch (kinds[f]) {
+                    case "slot" -> {
+                        int slot = (int) InstructionDecoder.field(code, pc, f);
+                        use(slot);
+                        if (opcode >= FIRST_SIMD && slot + 1 < frame) {
+                            use(slot + 1); // a v128 field names two slots (a scalar one of a SIMD instruction: harmless)
+                        }
+                    }
+                    case "off" -> target(pc, (int) InstructionDecoder.field(code, pc, f));
+                    case "list" -> {
+                        minBytes += 4L * InstructionDecoder.listLength(code, pc);
+                        for (int i = 0; i < InstructionDecoder.listLength(code, pc); i++) {
+                            target(pc, InstructionDecoder.listEntry(code, pc, i));
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            note(code, pc, opcode, decoded);
+            if (reject != null) {
+                return;
+            }
+        }
+        minBytes += (long) instructions * MIN_BYTES_PER_INSTRUCTION;
+        if (minBytes >= HUGE_METHOD) {
+            reject = "too large for a JIT-compiled JVM method";
+        } else if (targets.length() > 0 && !isSubset(targets, starts)) {
+            reject = "a branch into the middle of an instruction"; // never, for translated code
+        } else if (localWords() > MAX_LOCALS) {
+            reject = "a frame larger than a JVM method's locals";
+        }
+    }
+
+    private static boolean isSubset(BitSet a, BitSet b) {
+        BitSet c = (BitSet) a.clone();
+        c.andNot(b);
+        return c.isEmpty();
+    }
+
+    private void target(int pc, int off) {
+        targets.set(pc + off - entry);
+        loops |= off <= 0;
+    }
+
+    private void use(int slot) {
+        if (slot >= frame) {
+            reject = "slot " + slot + " outside the frame"; // never, for translated code
+        } else {
+            uses[slot]++;
+        }
+    }
+
+    /** What an instruction needs beyond its fields: references, calls, spills. */
+    private void note(MemorySegment code, int pc, int opcode, DecodedModule decoded) {
+        if (CustomEmitters.touchesReferences(opcode)) {
+            refs = true;
+        }
+        if (CustomEmitters.spills(opcode)) {
+            spills = true;
+        }
+        FunctionType callee = null;
+        if (opcode == Opcodes.CALL || opcode == Opcodes.CALL_IMPORT) {
+            int func = InstructionDecoder.Call.func(code, pc);
+            callee = decoded.functionType(func);
+            if (opcode == Opcodes.CALL_IMPORT || func < decoded.importedFunctionCount || !Signatures.direct(callee)) {
+                spills = true;
+            }
+        } else if (opcode == Opcodes.CALL_INDIRECT) {
+            callee = decoded.types[InstructionDecoder.CallIndirect.type(code, pc)];
+            spills = true;
+        } else if (opcode == Opcodes.COPY_FAR || opcode == Opcodes.COPY_REF_FAR) {
+            use(InstructionDecoder.CopyFar.dst(code, pc));
+            use(InstructionDecoder.CopyFar.src(code, pc));
+        }
+        if (callee != null && hasV128(callee)) {
+            reject = "a call with v128 arguments or results";
+        }
+        if (callee != null) {
+            refs |= hasReference(callee);
+            spills |= callee.resultCount() > 1;
+            callWords = Math.max(callWords, Signatures.paramWords(callee));
+        }
+    }
+
+    /**
+     * @return JVM local-variable slots the method needs: machine, budget (two longs), base, metered,
+     *     ticks, scratch, a long per slot, an Object per slot if refs
+     */
+    int localWords() {
+        return 9 + 2 * frame + (refs ? frame : 0);
+    }
+
+    /** @return a bound of the JVM operand stack the method needs */
+    int maxStack() {
+        return Math.max(callWords, Signatures.paramWords(type)) + 12;
+    }
+}

@@ -1,0 +1,332 @@
+package dev.weft.compile;
+
+import dev.weft.FunctionType;
+import dev.weft.code.CompiledCode;
+import dev.weft.decode.ConstExpr;
+import dev.weft.decode.DecodedModule;
+import dev.weft.decode.ElementSegment;
+import dev.weft.exec.CompiledSupport;
+import dev.weft.exec.CompiledTier;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MutableCallSite;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One module's functions in the compiled tier, shared by all its instances and engines (held by the
+ * module's {@link CompiledCode#tierState}, so its compiled classes are unloaded with the module):
+ * which functions are compiled, queued or rejected; their compiled methods; the call sites through
+ * which compiled code calls functions of other classes (their target becomes the compiled method
+ * when there is one: C2 then inlines through them like a direct call).
+ */
+final class ModuleTier extends CompiledTier.Module {
+    /** Calls (and loop iterations / 16) after which a function is compiled: {@code -Dweft.tier.threshold}, default 1000. */
+    static final int THRESHOLD = Math.max(1, Integer.getInteger("weft.tier.threshold", 1000));
+    /** A directory to write each compiled class to, for javap ({@code -Dweft.tier.dump=DIR}), or null. */
+    private static final String DUMP = System.getProperty("weft.tier.dump");
+    /** Most functions per class. */
+    private static final int CLASS_FUNCTIONS = 200;
+    /** Most internal instructions per class (keeps a class's bytecode to a few hundred KiB). */
+    private static final int CLASS_INSTRUCTIONS = 40_000;
+
+    private static final byte INTERPRETED = 0;
+    private static final byte QUEUED = 1;
+    private static final byte COMPILING = 2;
+    private static final byte COMPILED = 3;
+    private static final byte REJECTED = 4;
+
+    final CompiledCode code;
+    final DecodedModule decoded;
+    private final byte[] status;
+    private final MethodHandle[] methods;
+    private final MutableCallSite[] sites;
+    private final MethodHandle[] interpreters;
+    private final List<Integer> queue = new ArrayList<>();
+    private boolean scheduled;
+    private int compiled;
+    private final Map<String, Integer> rejections = new TreeMap<>();
+    private volatile BitSet tableFunctions;
+
+    private ModuleTier(CompiledCode code, DecodedModule decoded) {
+        super(decoded.functionTypes.length, THRESHOLD);
+        this.code = code;
+        this.decoded = decoded;
+        int n = decoded.functionTypes.length;
+        this.status = new byte[n];
+        this.methods = new MethodHandle[n];
+        this.sites = new MutableCallSite[n];
+        this.interpreters = new MethodHandle[n];
+    }
+
+    /** @return the module's state, created on first use */
+    static ModuleTier of(CompiledCode code, DecodedModule decoded) {
+        Object state = code.tierState;
+        if (state == null) {
+            synchronized (code) {
+                state = code.tierState;
+                if (state == null) {
+                    state = new ModuleTier(code, decoded);
+                    code.tierState = state;
+                }
+            }
+        }
+        return (ModuleTier) state;
+    }
+
+    @Override
+    protected void hot(int function) {
+        synchronized (this) {
+            if (function < decoded.importedFunctionCount || status[function] != INTERPRETED) {
+                return;
+            }
+            status[function] = QUEUED;
+            queue.add(function);
+            if (!scheduled) {
+                scheduled = true;
+                Background.submit(this::drain);
+            }
+        }
+    }
+
+    /** On the compiler thread: compiles what is queued, in batches, until nothing is. */
+    private void drain() {
+        for (;;) {
+            List<Integer> batch = new ArrayList<>();
+            synchronized (this) {
+                for (int f : queue) {
+                    if (status[f] == QUEUED && batch.size() < CLASS_FUNCTIONS) {
+                        status[f] = COMPILING;
+                        batch.add(f);
+                    }
+                }
+                queue.removeIf(f -> status[f] != QUEUED);
+                if (batch.isEmpty()) {
+                    scheduled = false;
+                    return;
+                }
+            }
+            compile(batch);
+        }
+    }
+
+    /** Compiles every function not compiled yet, on this thread; returns when none is being compiled. */
+    void compileAll() {
+        List<Integer> all = new ArrayList<>();
+        for (int f = decoded.importedFunctionCount; f < status.length; f++) {
+            all.add(f);
+        }
+        compileNow(all);
+    }
+
+    /** Compiles these defined functions unless compiled already, on this thread; returns when none is being compiled. */
+    void compileNow(List<Integer> functions) {
+        List<Integer> mine = new ArrayList<>();
+        synchronized (this) {
+            for (int f : functions) {
+                if (status[f] == INTERPRETED || status[f] == QUEUED) {
+                    status[f] = COMPILING;
+                    mine.add(f);
+                }
+            }
+        }
+        compile(mine);
+        synchronized (this) {
+            for (int f = decoded.importedFunctionCount; f < status.length; f++) {
+                while (status[f] == COMPILING) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return; // the rest runs interpreted until the background thread is done
+                    }
+                }
+            }
+        }
+    }
+
+    private void compile(List<Integer> functions) {
+        List<FunctionPlan> chunk = new ArrayList<>();
+        int instructions = 0;
+        for (int f : functions) {
+            FunctionPlan p = FunctionPlan.scan(code, decoded, f);
+            if (p.reject != null) {
+                reject(f, p.reject);
+                continue;
+            }
+            if (!chunk.isEmpty() && (chunk.size() == CLASS_FUNCTIONS || instructions + p.instructions > CLASS_INSTRUCTIONS)) {
+                compileClass(chunk);
+                chunk = new ArrayList<>();
+                instructions = 0;
+            }
+            chunk.add(p);
+            instructions += p.instructions;
+        }
+        compileClass(chunk);
+    }
+
+    /** Compiles functions into one class; those whose method is too large for the JIT stay interpreted. */
+    private void compileClass(List<FunctionPlan> plans) {
+        if (plans.isEmpty()) {
+            return;
+        }
+        try {
+            Map.Entry<byte[], List<Object>> built = ClassCompiler.build(this, plans);
+            Map<Integer, Integer> sizes = ClassCompiler.methodSizes(built.getKey());
+            List<FunctionPlan> fit = new ArrayList<>();
+            for (FunctionPlan p : plans) {
+                int size = sizes.get(p.function);
+                if (size >= FunctionPlan.HUGE_METHOD) {
+                    reject(p.function, "compiled method over the JIT's 8000-byte limit");
+                } else {
+                    fit.add(p);
+                }
+            }
+            if (fit.isEmpty()) {
+                return;
+            }
+            if (fit.size() != plans.size()) {
+                built = ClassCompiler.build(this, fit);
+            }
+            if (DUMP != null) {
+                dump(built.getKey(), fit.getFirst().function);
+            }
+            for (ClassCompiler.Compiled c : ClassCompiler.define(built.getKey(), built.getValue(), fit)) {
+                install(c);
+            }
+        } catch (RuntimeException | LinkageError | IllegalAccessException e) {
+            if (plans.size() > 1) {
+                for (FunctionPlan p : plans) {
+                    compileClass(List.of(p)); // find the one that fails; compile the others
+                }
+            } else {
+                reject(plans.getFirst().function, "failed: " + e);
+            }
+        }
+    }
+
+    private static void dump(byte[] bytes, int first) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of(DUMP);
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve("Wasm$" + first + "-" + System.identityHashCode(bytes) + ".class"), bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private synchronized void install(ClassCompiler.Compiled c) {
+        int f = c.function();
+        methods[f] = c.method();
+        entryCosts[f] = c.entryCost();
+        entries[f] = c.entry(); // last: the interpreter reads this first
+        status[f] = COMPILED;
+        compiled++;
+        if (sites[f] != null) {
+            sites[f].setTarget(c.method());
+        }
+        notifyAll();
+    }
+
+    private synchronized void reject(int function, String why) {
+        status[function] = REJECTED;
+        rejections.merge(why, 1, Integer::sum);
+        notifyAll();
+    }
+
+    /**
+     * @param function a defined function of the module that compiled code calls directly
+     * @return a constant handle for the call: its call site's invoker, whose target is the compiled
+     *     method when there is one, else the interpreter
+     */
+    synchronized MethodHandle invoker(int function) {
+        MutableCallSite site = sites[function];
+        if (site == null) {
+            site = new MutableCallSite(methods[function] != null ? methods[function] : interpreterHandle(function));
+            sites[function] = site;
+        }
+        return site.dynamicInvoker();
+    }
+
+    @Override
+    protected MethodHandle interpreterHandle(int function) {
+        MethodHandle h = interpreters[function];
+        if (h == null) {
+            FunctionType t = decoded.functionType(function);
+            h = CompiledSupport.interpreter(function, t, Signatures.type(t));
+            interpreters[function] = h; // racy, and idempotent
+        }
+        return h;
+    }
+
+    /** @return the functions the module's element segments name: those call_indirect may find in its tables */
+    BitSet tableFunctions() {
+        BitSet b = tableFunctions;
+        if (b == null) {
+            b = new BitSet();
+            for (ElementSegment e : decoded.elements) {
+                if (e.functionIndices() != null) {
+                    for (int f : e.functionIndices()) {
+                        b.set(f);
+                    }
+                } else {
+                    for (ConstExpr item : e.items()) {
+                        int f = refFunc(item);
+                        if (f >= 0) {
+                            b.set(f);
+                        }
+                    }
+                }
+            }
+            tableFunctions = b;
+        }
+        return b;
+    }
+
+    /** @return the function of a {@code ref.func x} constant expression, or -1 */
+    private int refFunc(ConstExpr item) {
+        byte[] bytes = decoded.bytes;
+        int at = item.offset();
+        if ((bytes[at] & 0xFF) != 0xD2) {
+            return -1;
+        }
+        long f = 0;
+        int shift = 0;
+        for (int i = at + 1; i < at + item.length() && shift < 35; i++, shift += 7) {
+            f |= (long) (bytes[i] & 0x7F) << shift;
+            if ((bytes[i] & 0x80) == 0) {
+                return (int) f;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    protected MethodHandle handle(int function) {
+        MethodHandle h = methods[function];
+        return h != null ? h : interpreterHandle(function);
+    }
+
+    /** @return how many functions are compiled, and why others were not (for tests and diagnostics) */
+    synchronized String summary() {
+        return compiled + " compiled" + (rejections.isEmpty() ? "" : ", not compiled: " + rejections);
+    }
+
+    /** @return whether a function is compiled */
+    synchronized boolean isCompiled(int function) {
+        return status[function] == COMPILED;
+    }
+
+    /** @return how many functions are compiled */
+    synchronized int compiledCount() {
+        return compiled;
+    }
+
+    /** @return why functions were not compiled, with how many each */
+    synchronized Map<String, Integer> rejections() {
+        return new TreeMap<>(rejections);
+    }
+}
