@@ -2,6 +2,7 @@ package dev.weft.conformance;
 
 import dev.weft.DispatchMode;
 import dev.weft.Engine;
+import dev.weft.Tier;
 import dev.weft.TextFormatException;
 import dev.weft.text.Script;
 import dev.weft.text.ScriptParser;
@@ -35,7 +36,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * Runs the WebAssembly 3.0 spec test suite straight from its {@code .wast} scripts (directory
  * {@value #DIR_PROPERTY}, default {@code ../shared/spec-testsuite-3}), parsed by Weft's own text
  * format and script parser, in the modes {@code validate} (decode and validate with every rule
- * Weft knows), {@code switch} and {@code handles} (execute), and writes one summary row per
+ * Weft knows), {@code switch} and {@code handles} (execute in the interpreter) and {@code compiled}
+ * (every function compiled that the compiled tier takes), and writes one summary row per
  * (mode, folder, command kind) with folder {@code spec3/} + the script's path without
  * {@code .wast}.
  *
@@ -55,16 +57,19 @@ class Spec3ConformanceTest {
     private static final ConformanceResults RESULTS = new ConformanceResults();
     private static final Path ROOT = Path.of(System.getProperty(DIR_PROPERTY, "../shared/spec-testsuite-3"));
 
-    /** A mode: its name in the summary, and a fresh runner for a script. */
-    private record Mode(String name, DispatchMode dispatch) {
+    /** A mode: its name in the summary, and a fresh runner for a script (an engine of the mode's tier and dispatch, or validation). */
+    private record Mode(String name, DispatchMode dispatch, Tier tier) {
         ScriptRunner runner() {
-            return dispatch == null ? ScriptRunner.validating()
-                    : ScriptRunner.executing(Engine.builder().dispatch(dispatch).build());
+            return dispatch == null && tier == null ? ScriptRunner.validating()
+                    : ScriptRunner.executing(tier != null ? Engine.builder().tier(tier).build()
+                            : Engine.builder().tier(Tier.INTERPRETER).dispatch(dispatch).build());
         }
     }
 
-    private static final List<Mode> MODES = List.of(new Mode(ValidateMode.NAME, null),
-            new Mode(DispatchMode.SWITCH.id(), DispatchMode.SWITCH), new Mode(DispatchMode.HANDLES.id(), DispatchMode.HANDLES));
+    private static final List<Mode> MODES = List.of(new Mode(ValidateMode.NAME, null, null),
+            new Mode(DispatchMode.SWITCH.id(), DispatchMode.SWITCH, null),
+            new Mode(DispatchMode.HANDLES.id(), DispatchMode.HANDLES, null),
+            new Mode(Tier.COMPILED.id(), null, Tier.COMPILED));
 
     @TestFactory
     Stream<DynamicNode> spec3Tests() throws IOException {
