@@ -142,6 +142,8 @@ public record V128(long low, long high) {
     }
 
     /**
+     * Reads a lane of the i8x16 shape.
+     *
      * @param lane 0-15
      * @return 8-bit lane {@code lane}, sign-extended
      */
@@ -150,6 +152,8 @@ public record V128(long low, long high) {
     }
 
     /**
+     * Reads a lane of the i16x8 shape.
+     *
      * @param lane 0-7
      * @return 16-bit lane {@code lane}, sign-extended
      */
@@ -158,6 +162,8 @@ public record V128(long low, long high) {
     }
 
     /**
+     * Reads a lane of the i32x4 shape.
+     *
      * @param lane 0-3
      * @return 32-bit lane {@code lane}
      */
@@ -166,6 +172,8 @@ public record V128(long low, long high) {
     }
 
     /**
+     * Reads a lane of the i64x2 shape.
+     *
      * @param lane 0-1
      * @return 64-bit lane {@code lane}
      */
@@ -174,6 +182,8 @@ public record V128(long low, long high) {
     }
 
     /**
+     * Reads a lane of the f32x4 shape.
+     *
      * @param lane 0-3
      * @return f32 lane {@code lane}
      */
@@ -182,6 +192,8 @@ public record V128(long low, long high) {
     }
 
     /**
+     * Reads a lane of the f64x2 shape.
+     *
      * @param lane 0-1
      * @return f64 lane {@code lane}
      */
