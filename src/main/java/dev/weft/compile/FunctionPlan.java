@@ -42,6 +42,8 @@ final class FunctionPlan {
     final int[] uses;
     /** Whether any slot may hold a reference: then every slot gets an Object local too. */
     boolean refs;
+    /** Whether the code has SIMD instructions (then a long[2] local receives v128 results). */
+    boolean simd;
     /** Whether the code branches backward (has loops). */
     boolean loops;
     /** Whether the code passes values through the machine's slots (calls out, several results, generic handlers). */
@@ -133,6 +135,7 @@ final class FunctionPlan {
             instructions++;
             starts.set(pc - entry);
             int opcode = InstructionDecoder.opcode(code, pc);
+            simd |= opcode >= FIRST_SIMD;
             if (GeneratedEmitters.handler(opcode) != null && !CustomEmitters.supports(opcode)) {
                 reject = "no emitter for " + Opcodes.name(opcode);
                 return;
@@ -226,10 +229,10 @@ final class FunctionPlan {
 
     /**
      * @return JVM local-variable slots the method needs: machine, budget (two longs), base, metered,
-     *     ticks, scratch, a long per slot, an Object per slot if refs
+     *     ticks, scratch, the v128 results' array if simd, a long per slot, an Object per slot if refs
      */
     int localWords() {
-        return 9 + 2 * frame + (refs ? frame : 0);
+        return 9 + (simd ? 1 : 0) + 2 * frame + (refs ? frame : 0);
     }
 
     /** @return a bound of the JVM operand stack the method needs */
