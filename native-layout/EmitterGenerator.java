@@ -64,12 +64,14 @@ final class EmitterGenerator {
         return switch (javaType) {
             case "int" -> "I";
             case "long" -> "J";
+            case "long[]" -> "[J";
             case "float" -> "F";
             case "double" -> "D";
             case "boolean" -> "Z";
             case "void" -> "V";
             case "Machine" -> "Ldev/weft/exec/Machine;";
-            default -> throw new IllegalArgumentException("a semantics method may take or return primitives and Machine, not " + javaType);
+            default -> throw new IllegalArgumentException("a semantics method may take or return primitives, long[] and Machine, not "
+                    + javaType);
         };
     }
 
@@ -140,6 +142,11 @@ final class EmitterGenerator {
 
     static Arg arg(Generator.Op op, String arg) {
         Matcher m = Generator.TYPED_ARG.matcher(arg);
+        if (m.matches() && m.group(1).equals("v128")) {
+            // two slots, passed as two longs (low, high): see V128 below
+            Generator.Field f = op.shape().field(m.group(2));
+            return new Arg(V128, "e.loadI64(" + accessor(op, f) + ");\n        e.loadI64(" + accessor(op, f) + " + 1);");
+        }
         if (m.matches()) {
             Generator.Field f = op.shape().field(m.group(2));
             return new Arg(valueJavaType(m.group(1)), "e.load" + capitalized(m.group(1)) + "(" + accessor(op, f) + ");");
@@ -167,6 +174,29 @@ final class EmitterGenerator {
         return op.shape().name() + "." + f.name() + "(w, w2)";
     }
 
+    /**
+     * The Java type of a v128 argument: two {@code long} parameters (its low and high halves).
+     * A v128 result is written by the semantics method itself into {@code long[] s} at {@code d},
+     * {@code d + 1}, passed before the arguments: compiled code passes a fresh two-element array
+     * and index 0 ({@code e.v128Result()}), then stores both halves into the dst slots
+     * ({@code e.storeV128}).
+     */
+    static final String V128 = "v128";
+
+    /** The Java parameter types of arguments of these types (a v128 is two longs). */
+    static List<String> paramTypes(List<Arg> args) {
+        List<String> types = new ArrayList<>();
+        for (Arg a : args) {
+            if (a.javaType.equals(V128)) {
+                types.add("long");
+                types.add("long");
+            } else {
+                types.add(a.javaType);
+            }
+        }
+        return types;
+    }
+
     /** The emitter method of one instruction whose semantics instructions.def states. */
     static String emitter(Generator.Op op, Map<String, List<Declared>> declared) {
         int dot = op.call().lastIndexOf('.');
@@ -177,18 +207,34 @@ final class EmitterGenerator {
             Generator.fail(op.line(), "no semantics class " + owner + " in src/main/java/dev/weft/exec");
         }
         List<Arg> args = new ArrayList<>();
+        boolean v128Result = op.kind().equals("assign") && op.type().equals(V128);
+        if (v128Result) {
+            args.add(new Arg("long[]", "e.v128Result();"));
+            args.add(new Arg("int", "")); // pushed by v128Result
+        }
         for (String a : op.args()) {
             args.add(arg(op, a));
         }
-        Declared d = resolve(op, candidates, name, args.stream().map(Arg::javaType).toList());
+        List<String> types = paramTypes(args);
+        Declared d = resolve(op, candidates, name, types);
         StringBuilder b = new StringBuilder();
         b.append("\n    /** {@code ").append(op.name()).append("} (instructions.def line ").append(op.line()).append(").");
         b.append(" */\n");
         b.append("    static void ").append(op.method()).append("(FunctionEmitter e, long w, long w2, int pc) {\n");
         StringBuilder descriptor = new StringBuilder("(");
-        for (int i = 0; i < args.size(); i++) {
+        for (int i = 0, p = 0; i < args.size(); i++, p++) {
             Arg a = args.get(i);
-            String param = d.params.get(i);
+            if (a.javaType.equals(V128)) {
+                b.append("        ").append(a.code).append("\n");
+                descriptor.append("JJ");
+                p++;
+                continue;
+            }
+            String param = d.params.get(p);
+            if (a.code.isEmpty()) {
+                descriptor.append(descriptorOf(param));
+                continue;
+            }
             if (a.code.startsWith("e.constInt(") && param.equals("long")) {
                 // an immediate widens at compile time, as javac widens it in the handler: one ldc2_w
                 b.append("        e.constLong(").append(a.code, "e.constInt(".length(), a.code.length()).append("\n");
@@ -204,7 +250,14 @@ final class EmitterGenerator {
         descriptor.append(")").append(descriptorOf(d.returns));
         b.append("        e.invoke(\"").append(owner).append("\", \"").append(name).append("\", \"").append(descriptor).append("\");\n");
         switch (op.kind()) {
-            case "assign" -> b.append(store(op, d.returns, op.type()));
+            case "assign" -> {
+                if (v128Result) {
+                    requireReturn(op, d, "void");
+                    b.append("        e.storeV128(").append(accessor(op, op.shape().field("dst"))).append(");\n");
+                } else {
+                    b.append(store(op, d.returns, op.type()));
+                }
+            }
             case "assign_ifnez", "assign_ifeqz" -> {
                 b.append(store(op, d.returns, "i32"));
                 b.append("        e.loadI32(").append(accessor(op, op.shape().field("dst"))).append(");\n");

@@ -190,7 +190,7 @@ public class Generator {
         }
     }
 
-    static final Pattern ASSIGN = Pattern.compile("(i32|i64|f32|f64|bool) = ([\\w.]+)\\((.*)\\)");
+    static final Pattern ASSIGN = Pattern.compile("(i32|i64|f32|f64|bool|v128) = ([\\w.]+)\\((.*)\\)");
     static final Pattern ASSIGN_BRANCH = Pattern.compile("(i32) = ([\\w.]+)\\((.*)\\) (ifnez|ifeqz)");
     static final Pattern BRANCH = Pattern.compile("(if|ifnot|do) ([\\w.]+)\\((.*)\\)");
     static final Pattern CUSTOM = Pattern.compile("custom ([\\w]+)\\.(\\w+)");
@@ -305,6 +305,8 @@ public class Generator {
             case "i64" -> v;
             case "f32" -> "Float.intBitsToFloat((int) " + v + ")";
             case "f64" -> "Double.longBitsToDouble(" + v + ")";
+            // SIMD: a v128 occupies two consecutive slots (low, high 64 bits) and is passed as two longs
+            case "v128" -> v + ", s[fp + " + slotExpr + " + 1]";
             default -> throw new IllegalStateException(type);
         };
     }
@@ -319,7 +321,7 @@ public class Generator {
         };
     }
 
-    static final Pattern TYPED_ARG = Pattern.compile("(i32|i64|f32|f64) (\\w+)");
+    static final Pattern TYPED_ARG = Pattern.compile("(i32|i64|f32|f64|v128) (\\w+)");
     static final Pattern WORD = Pattern.compile("\\b[A-Za-z_]\\w*\\b");
 
     static String argExpr(Op op, String arg) {
@@ -764,7 +766,15 @@ public class Generator {
         String call = callExpr(op);
         StringBuilder b = new StringBuilder();
         switch (op.kind) {
+            // SIMD: a v128 result is written by the semantics method itself, which receives the
+            // slots and the absolute index of the dst slot before its arguments (it writes dst, dst + 1)
             case "assign" -> {
+                if (op.type.equals("v128")) {
+                    b.append(indent).append(call.replaceFirst("\\(", Matcher.quoteReplacement("(s, fp + "
+                            + access(op.shape.field("dst")) + (op.args.isEmpty() ? "" : ", ")))).append(";\n");
+                    b.append(indent).append(next.formatted("pc + " + size)).append("\n");
+                    break;
+                }
                 b.append(indent).append("s[fp + ").append(access(op.shape.field("dst"))).append("] = ")
                         .append(resultWrite(op.type, call)).append(";\n");
                 b.append(indent).append(next.formatted("pc + " + size)).append("\n");

@@ -26,6 +26,16 @@ const corpus = {
   callback_sort:  { test: [['100', '1'], ['1000', '1']], warmup: [['2000', '2']], measured: [['6000', '2']] },
   deep_recursion: { test: [['1']],                  warmup: [['2']],         measured: [['4']] },
 };
+// the SIMD programs, each also built with -msimd128 as NAME-simd.wasm (program NAME-simd, same runs)
+const simd = {
+  image_filter:   { test: [['32', '1'], ['64', '2']], warmup: [['256', '2']], measured: [['512', '8']] },
+  string_search:  { test: [['4', '1'], ['16', '1']],  warmup: [['64', '2']],  measured: [['512', '4']] },
+  dot_matrix:     { test: [['8', '1'], ['24', '1']],  warmup: [['64', '1']],  measured: [['128', '4']] },
+};
+for (const [name, roles] of Object.entries(simd)) {
+  corpus[name] = roles;
+  corpus[`${name}-simd`] = roles;
+}
 const shared = {
   sha256:    { warmup: [['64', '2']],    measured: [['512', '2']] },
   matmul:    { warmup: [['100', '2']],   measured: [[]] },
@@ -74,14 +84,14 @@ console.error(`wrote ${entries.length} runs to ${join(here, 'expected.json')}`);
 if (process.argv.includes('--native')) {
   // The same C built natively (gcc -O2, glibc): a second, independent check of the outputs.
   const dir = mkdtempSync(join(tmpdir(), 'corpus-native-'));
-  for (const name of Object.keys(corpus)) {
+  for (const name of Object.keys(corpus).filter(n => !n.endsWith('-simd'))) { // the same source as NAME
     const exe = join(dir, name);
     const cc = spawnSync('gcc', ['-O2', '-Wall', '-Wextra', join(here, `${name}.c`), '-o', exe, '-lm'], { encoding: 'utf8' });
     if (cc.status !== 0) {
       console.error(`gcc ${name}.c failed: ${cc.stderr}`);
       continue;
     }
-    for (const e of entries.filter(e => e.program === name)) {
+    for (const e of entries.filter(e => e.program === name || e.program === `${name}-simd`)) {
       const r = spawnSync(exe, e.args, { encoding: 'utf8', maxBuffer: 1 << 26 });
       const same = r.stdout === e.stdout && r.status === e.exit_code;
       console.error(`native ${name} ${e.args.join(' ')}: ${same ? 'same' : 'DIFFERENT'}`);

@@ -8,6 +8,7 @@ import dev.weft.DispatchMode;
 import dev.weft.Engine;
 import dev.weft.Tier;
 import dev.weft.Instance;
+import dev.weft.V128;
 import dev.weft.WasmModule;
 
 import java.io.IOException;
@@ -87,7 +88,7 @@ class TranslationGoldenTest {
         return b.toString();
     }
 
-    /** Parses "i32:1, f64:2.5, i64:-3" into boxed values. */
+    /** Parses "i32:1, f64:2.5, i64:-3, v128:0x(32 hex digits)" into boxed values. */
     private static Object[] values(String text) {
         List<Object> out = new ArrayList<>();
         for (String v : text.split(",")) {
@@ -101,6 +102,7 @@ class TranslationGoldenTest {
                 case "i64" -> Long.parseLong(tv[1]);
                 case "f32" -> tv[1].equals("nan") ? Float.NaN : Float.parseFloat(tv[1]);
                 case "f64" -> tv[1].equals("nan") ? Double.NaN : Double.parseDouble(tv[1]);
+                case "v128" -> V128.parseHex(tv[1]);
                 default -> throw new IllegalArgumentException("bad value " + v);
             });
         }

@@ -11,7 +11,7 @@ public interface Global {
      * Creates a global a host can pass as an import.
      *
      * @param type value type and mutability
-     * @param value initial value: Integer, Long, Float or Double for numeric types, a reference or null otherwise
+     * @param value initial value: Integer, Long, Float, Double or {@link V128} for numeric types, a reference or null otherwise
      * @return the global
      * @throws IllegalArgumentException if the value does not fit the type (a funcref global takes WebAssembly functions)
      */
@@ -22,7 +22,7 @@ public interface Global {
     /** {@return the global's type} */
     GlobalType type();
 
-    /** {@return the value of a numeric global as raw bits (i32 sign-extended; floats as IEEE bits)} */
+    /** {@return the value of a numeric global as raw bits (i32 sign-extended; floats as IEEE bits; a v128's low 64 bits)} */
     long getRaw();
 
     /** {@return the value of an i32 global} */
@@ -49,7 +49,7 @@ public interface Global {
     Object getRef();
 
     /**
-     * Sets a mutable numeric global from raw bits.
+     * Sets a mutable numeric global from raw bits (of a v128 global, the low 64 bits).
      *
      * @param bits the value's bits
      * @throws IllegalStateException if the global is immutable
@@ -64,6 +64,6 @@ public interface Global {
      */
     void setRef(Object value);
 
-    /** {@return the value boxed: Integer, Long, Float, Double, or the reference} */
+    /** {@return the value boxed: Integer, Long, Float, Double, {@link V128}, or the reference} */
     Object get();
 }

@@ -55,6 +55,14 @@ public interface HostCall {
     double f64(int index);
 
     /**
+     * Reads a v128 argument.
+     *
+     * @param index argument index
+     * @return a v128 argument
+     */
+    V128 v128(int index);
+
+    /**
      * Reads a funcref or externref argument.
      *
      * @param index argument index
@@ -93,6 +101,14 @@ public interface HostCall {
      * @param value the f64 result
      */
     void setF64(int index, double value);
+
+    /**
+     * Sets a v128 result.
+     *
+     * @param index result index
+     * @param value the v128 result
+     */
+    void setV128(int index, V128 value);
 
     /**
      * Sets a funcref or externref result.

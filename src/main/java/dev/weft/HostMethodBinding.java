@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Turns a Java method (a {@link MethodHandle}) into a {@link HostFunction} of the WebAssembly type
  * its Java type spells: {@code int} is i32, {@code long} i64, {@code float} f32, {@code double}
- * f64, {@link WasmFunction} funcref, {@link Object} externref; parameters of type {@link Memory} or
+ * f64, {@link V128} v128, {@link WasmFunction} funcref, {@link Object} externref; parameters of type {@link Memory} or
  * {@link MemorySegment} receive the caller's memory instead of an argument; the result is
  * {@code void}, one of those types, or a record whose components are (several results).
  *
@@ -26,8 +26,8 @@ import java.util.List;
  */
 final class HostMethodBinding {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
-    private static final String TYPES = "int (i32), long (i64), float (f32), double (f64), WasmFunction (funcref),"
-            + " Object (externref)";
+    private static final String TYPES = "int (i32), long (i64), float (f32), double (f64), V128 (v128),"
+            + " WasmFunction (funcref), Object (externref)";
     private static final byte[] TEMPLATE = template();
 
     private HostMethodBinding() {
@@ -39,6 +39,7 @@ final class HostMethodBinding {
         I64(ValueType.I64, long.class, "i64", "setI64"),
         F32(ValueType.F32, float.class, "f32", "setF32"),
         F64(ValueType.F64, double.class, "f64", "setF64"),
+        V128(ValueType.V128, dev.weft.V128.class, "v128", "setV128"),
         FUNCREF(ValueType.FUNCREF, WasmFunction.class, "ref", "setRef"),
         EXTERNREF(ValueType.EXTERNREF, Object.class, "ref", "setRef");
 

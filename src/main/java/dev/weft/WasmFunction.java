@@ -19,7 +19,7 @@ public interface WasmFunction {
 
     /**
      * Calls the function with boxed arguments: Integer for i32, Long for i64, Float for f32,
-     * Double for f64, a reference (or null) for funcref/externref.
+     * Double for f64, {@link V128} for v128, a reference (or null) for funcref/externref.
      *
      * @param args one argument per parameter
      * @return the results, boxed the same way (empty for no results)
@@ -31,8 +31,8 @@ public interface WasmFunction {
     /**
      * A method handle of the function's exact Java type: parameters and a single result map
      * i32 to {@code int}, i64 to {@code long}, f32 to {@code float}, f64 to {@code double},
-     * references to {@code Object}; no result maps to {@code void}; several results return an
-     * {@code Object[]}. Invoke it with {@code invokeExact}, e.g.
+     * v128 to {@link V128}, references to {@code Object}; no result maps to {@code void}; several
+     * results return an {@code Object[]}. Invoke it with {@code invokeExact}, e.g.
      * {@code int r = (int) add.handle().invokeExact(1, 2);}
      *
      * @return the handle (the same one on every call)

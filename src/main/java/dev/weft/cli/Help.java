@@ -32,8 +32,9 @@ final class Help {
                    weft FILE.wasm [ARG...]
             Runs a WASI command (its _start export); ARGs go to the guest, argv[0] is FILE's name.
             With --invoke NAME, calls that export instead: ARGs are its parameters (decimal or 0x hex
-            integers, Java float syntax such as 1.5e3, NaN, -Infinity); its results are printed one
-            per line.
+            integers, Java float syntax such as 1.5e3, NaN, -Infinity; a v128 as SHAPE:LANE,... such as
+            i32x4:1,2,3,4 (i8x16 i16x8 i32x4 i64x2 f32x4 f64x2) or 0x and 32 hex digits); its results
+            are printed one per line (a v128 as 0x and 32 hex digits).
             """ + RunOptionsText.OPTIONS + """
             exit codes: the guest's exit code (0-255; larger become 255), 0 after --invoke, 1 usage,
                         2 module cannot be loaded or linked, 70 internal error in Weft, 134 trap

@@ -67,7 +67,7 @@ final class CustomEmitters {
         for (int op : new int[] {Opcodes.BR, Opcodes.BR_TABLE, Opcodes.RETURN, Opcodes.RETURN_1, Opcodes.CALL,
                 Opcodes.CALL_IMPORT, Opcodes.CALL_INDIRECT, Opcodes.COPY_REF, Opcodes.COPY_FAR, Opcodes.COPY_REF_FAR,
                 Opcodes.COPY2, Opcodes.COPY_BR_IF, Opcodes.COPY_BR_IF_NOT, Opcodes.SELECT_REF, Opcodes.GLOBAL_GET,
-                Opcodes.GLOBAL_SET, Opcodes.REF_NULL}) {
+                Opcodes.GLOBAL_SET, Opcodes.REF_NULL, Opcodes.GLOBAL_GET_V128, Opcodes.GLOBAL_SET_V128}) {
             SUPPORTED.set(op);
         }
         for (int op : new int[] {Opcodes.UNREACHABLE, Opcodes.TRAP}) {
@@ -174,6 +174,20 @@ final class CustomEmitters {
                 global(e, GlobalSet.global(w, w2));
                 e.loadI64(GlobalSet.src(w, w2));
                 cb.putfield(GLOBAL_INSTANCE, "value", ConstantDescs.CD_long);
+            }
+            case Opcodes.GLOBAL_GET_V128 -> { // the two halves, as V128Ops.globalGet
+                for (int half = 0; half < 2; half++) {
+                    global(e, GlobalGet.global(w, w2));
+                    cb.getfield(GLOBAL_INSTANCE, half == 0 ? "value" : "high", ConstantDescs.CD_long);
+                    e.storeI64(GlobalGet.dst(w, w2) + half);
+                }
+            }
+            case Opcodes.GLOBAL_SET_V128 -> {
+                for (int half = 0; half < 2; half++) {
+                    global(e, GlobalSet.global(w, w2));
+                    e.loadI64(GlobalSet.src(w, w2) + half);
+                    cb.putfield(GLOBAL_INSTANCE, half == 0 ? "value" : "high", ConstantDescs.CD_long);
+                }
             }
             case Opcodes.REF_NULL -> {
                 cb.aconst_null();

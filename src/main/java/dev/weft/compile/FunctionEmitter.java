@@ -64,6 +64,8 @@ final class FunctionEmitter {
     private final int ticksLocal;
     /** An Object local for the emitters' own use within one instruction. */
     private final int scratchLocal;
+    /** A long[2] local, allocated at entry, where SIMD semantics methods write v128 results; -1 without SIMD. */
+    private final int v128Local;
     private final int cost;
     private final Map<Integer, Label> labels = new HashMap<>();
     private final Map<Integer, Label> stubs = new LinkedHashMap<>();
@@ -95,6 +97,7 @@ final class FunctionEmitter {
         ticksLocal = next + 6;
         scratchLocal = next + 7;
         next += 8;
+        v128Local = plan.simd ? next++ : -1;
         // the most used slots first: locals below 256 (4 below 4) have the short instruction forms
         Integer[] order = new Integer[frame];
         for (int s = 0; s < frame; s++) {
@@ -236,6 +239,11 @@ final class FunctionEmitter {
             cb.getfield(Signatures.MACHINE, "compiledBase", ConstantDescs.CD_int);
             cb.istore(baseLocal);
         }
+        if (plan.simd) {
+            cb.loadConstant(2);
+            cb.newarray(TypeKind.LONG);
+            cb.astore(v128Local);
+        }
         // slots the code never names need no local value (their locals are never read)
         int params = plan.type.paramCount();
         for (int s = 0; s < plan.frame; s++) {
@@ -339,6 +347,26 @@ final class FunctionEmitter {
     void storeF64(int slot) {
         cb.invokestatic(DOUBLE, "doubleToRawLongBits", DOUBLE_TO_LONG);
         cb.lstore(longLocal[slot]);
+    }
+
+    /**
+     * Before a SIMD semantics method's arguments: where it writes its v128 result, the frame's
+     * {@code long[2]} (allocated once at entry: a few bytes of bytecode per instruction, so that
+     * vectorised loops stay under the JIT's method size limit) and index 0.
+     */
+    void v128Result() {
+        cb.aload(v128Local);
+        cb.loadConstant(0);
+    }
+
+    /** After the call: the v128 result's halves into slots {@code slot} (low) and {@code slot + 1} (high). */
+    void storeV128(int slot) {
+        for (int half = 0; half < 2; half++) {
+            cb.aload(v128Local);
+            cb.loadConstant(half);
+            cb.laload();
+            cb.lstore(longLocal[slot + half]);
+        }
     }
 
     /** A boolean result: 0 or 1, as the handler stores it. */

@@ -23,6 +23,8 @@ final class FunctionPlan {
     static final int HUGE_METHOD = 8000;
     /** The least bytecode one internal instruction becomes (a br_table also 4 per target): more than HUGE_METHOD is hopeless. */
     private static final int MIN_BYTES_PER_INSTRUCTION = 5;
+    /** The SIMD instructions come last in instructions.def, from v128.copy on. */
+    private static final int FIRST_SIMD = Opcodes.V128_COPY;
     /** JVM local-variable slots a method may have. */
     private static final int MAX_LOCALS = 65535;
 
@@ -40,6 +42,8 @@ final class FunctionPlan {
     final int[] uses;
     /** Whether any slot may hold a reference: then every slot gets an Object local too. */
     boolean refs;
+    /** Whether the code has SIMD instructions (then a long[2] local receives v128 results). */
+    boolean simd;
     /** Whether the code branches backward (has loops). */
     boolean loops;
     /** Whether the code passes values through the machine's slots (calls out, several results, generic handlers). */
@@ -80,6 +84,11 @@ final class FunctionPlan {
         return false;
     }
 
+    /** @return whether a v128 is among the type's parameters or results (a value in two slots) */
+    static boolean hasV128(FunctionType t) {
+        return t.params().contains(ValueType.V128) || t.results().contains(ValueType.V128);
+    }
+
     /** Scans a defined function's code. */
     static FunctionPlan scan(CompiledCode code, DecodedModule decoded, int function) {
         FunctionPlan p;
@@ -117,11 +126,16 @@ final class FunctionPlan {
             reject = "more parameters than a JVM method takes";
             return;
         }
+        if (hasV128(type)) {
+            reject = "v128 parameters or results (compiled signatures pass one long per value)";
+            return;
+        }
         BitSet starts = new BitSet();
         for (int pc = entry; pc < end; pc += InstructionDecoder.size(code, pc)) {
             instructions++;
             starts.set(pc - entry);
             int opcode = InstructionDecoder.opcode(code, pc);
+            simd |= opcode >= FIRST_SIMD;
             if (GeneratedEmitters.handler(opcode) != null && !CustomEmitters.supports(opcode)) {
                 reject = "no emitter for " + Opcodes.name(opcode);
                 return;
@@ -129,7 +143,13 @@ final class FunctionPlan {
             String[] kinds = Fields.kinds(opcode);
             for (int f = 0; f < kinds.length; f++) {
                 switch (kinds[f]) {
-                    case "slot" -> use((int) InstructionDecoder.field(code, pc, f));
+                    case "slot" -> {
+                        int slot = (int) InstructionDecoder.field(code, pc, f);
+                        use(slot);
+                        if (opcode >= FIRST_SIMD && slot + 1 < frame) {
+                            use(slot + 1); // a v128 field names two slots (a scalar one of a SIMD instruction: harmless)
+                        }
+                    }
                     case "off" -> target(pc, (int) InstructionDecoder.field(code, pc, f));
                     case "list" -> {
                         minBytes += 4L * InstructionDecoder.listLength(code, pc);
@@ -197,6 +217,9 @@ final class FunctionPlan {
             use(InstructionDecoder.CopyFar.dst(code, pc));
             use(InstructionDecoder.CopyFar.src(code, pc));
         }
+        if (callee != null && hasV128(callee)) {
+            reject = "a call with v128 arguments or results";
+        }
         if (callee != null) {
             refs |= hasReference(callee);
             spills |= callee.resultCount() > 1;
@@ -206,10 +229,10 @@ final class FunctionPlan {
 
     /**
      * @return JVM local-variable slots the method needs: machine, budget (two longs), base, metered,
-     *     ticks, scratch, a long per slot, an Object per slot if refs
+     *     ticks, scratch, the v128 results' array if simd, a long per slot, an Object per slot if refs
      */
     int localWords() {
-        return 9 + 2 * frame + (refs ? frame : 0);
+        return 9 + (simd ? 1 : 0) + 2 * frame + (refs ? frame : 0);
     }
 
     /** @return a bound of the JVM operand stack the method needs */

@@ -5,7 +5,9 @@ import dev.weft.HostCall;
 import dev.weft.Memory;
 import dev.weft.TrapException;
 import dev.weft.TrapKind;
+import dev.weft.V128;
 import dev.weft.ValueType;
+import dev.weft.code.ValueSlots;
 import dev.weft.runtime.FunctionInstance;
 import dev.weft.runtime.InternalErrors;
 import dev.weft.runtime.ModuleInstance;
@@ -13,7 +15,9 @@ import dev.weft.runtime.ModuleInstance;
 /**
  * The {@link HostCall} a host function receives: a view of its arguments and results in the
  * machine's value stack, valid during the call. One per machine, reused for every host call
- * (nested ones save and restore what they change), so host calls allocate nothing.
+ * (nested ones save and restore what they change), so host calls allocate nothing. Arguments and
+ * results are laid out as {@link ValueSlots} says: value i is in slot i unless a v128 (two slots)
+ * comes before it.
  */
 final class HostFrame implements HostCall {
     private final Machine m;
@@ -21,6 +25,8 @@ final class HostFrame implements HostCall {
     private int params;
     private int results;
     private int resultCount;
+    /** Whether the current signature has a v128, so that indices are not slots. */
+    private boolean wide;
     private ModuleInstance caller;
     private FunctionType type;
 
@@ -30,14 +36,14 @@ final class HostFrame implements HostCall {
 
     /** Calls host function {@code f} with its arguments in slots {@code base..}; leaves its results there. */
     void call(FunctionInstance f, int base) {
-        int paramCount = f.type.paramCount();
-        int resultSlots = f.type.resultCount();
-        m.ensureSlots((long) base + paramCount + resultSlots);
+        int paramSlots = f.paramSlots;
+        int resultSlots = f.resultSlots;
+        m.ensureSlots((long) base + paramSlots + resultSlots);
         long[] slots = m.slots;
         Object[] refs = m.refs;
         // results the host does not set are zero or null, not what an earlier call left there
         // (a stale reference could even be an externref in a funcref result)
-        for (int r = base + paramCount; r < base + paramCount + resultSlots; r++) {
+        for (int r = base + paramSlots; r < base + paramSlots + resultSlots; r++) {
             slots[r] = 0;
             refs[r] = null;
         }
@@ -45,16 +51,18 @@ final class HostFrame implements HostCall {
         int savedParams = params;
         int savedResults = results;
         int savedResultCount = resultCount;
+        boolean savedWide = wide;
         int savedTop = m.top;
         ModuleInstance savedCaller = caller;
         FunctionType savedType = type;
         args = base;
-        params = paramCount;
-        results = base + paramCount;
-        resultCount = resultSlots;
+        params = f.type.paramCount();
+        results = base + paramSlots;
+        resultCount = f.type.resultCount();
+        wide = paramSlots != params || resultSlots != resultCount;
         caller = m.inst;
         type = f.type;
-        m.top = base + paramCount + resultSlots;
+        m.top = base + paramSlots + resultSlots;
         try {
             f.host.call(this);
         } catch (RuntimeException e) {
@@ -64,14 +72,15 @@ final class HostFrame implements HostCall {
             params = savedParams;
             results = savedResults;
             resultCount = savedResultCount;
+            wide = savedWide;
             caller = savedCaller;
             type = savedType;
             m.top = savedTop;
         }
         if (resultSlots > 0) {
             // the host may have called back into WebAssembly, which may have grown the stack
-            System.arraycopy(m.slots, base + paramCount, m.slots, base, resultSlots);
-            System.arraycopy(m.refs, base + paramCount, m.refs, base, resultSlots);
+            System.arraycopy(m.slots, base + paramSlots, m.slots, base, resultSlots);
+            System.arraycopy(m.refs, base + paramSlots, m.refs, base, resultSlots);
         }
     }
 
@@ -79,14 +88,14 @@ final class HostFrame implements HostCall {
         if (index < 0 || index >= params) {
             throw new IndexOutOfBoundsException("argument " + index + " of a host function with " + params + " parameters");
         }
-        return args + index;
+        return args + (wide ? ValueSlots.offset(type.params(), index) : index);
     }
 
     private int result(int index) {
         if (index < 0 || index >= resultCount) {
             throw new IndexOutOfBoundsException("result " + index + " of a host function with " + resultCount + " results");
         }
-        return results + index;
+        return results + (wide ? ValueSlots.offset(type.results(), index) : index);
     }
 
     @Override
@@ -107,6 +116,15 @@ final class HostFrame implements HostCall {
     @Override
     public double f64(int index) {
         return Double.longBitsToDouble(m.slots[arg(index)]);
+    }
+
+    @Override
+    public V128 v128(int index) {
+        int at = arg(index);
+        if (type.param(index) != ValueType.V128) {
+            throw new IllegalArgumentException("argument " + index + " is a " + type.param(index).wasmName() + ", not a v128");
+        }
+        return new V128(m.slots[at], m.slots[at + 1]);
     }
 
     @Override
@@ -132,6 +150,16 @@ final class HostFrame implements HostCall {
     @Override
     public void setF64(int index, double value) {
         m.slots[result(index)] = Double.doubleToRawLongBits(value);
+    }
+
+    @Override
+    public void setV128(int index, V128 value) {
+        int at = result(index);
+        if (type.result(index) != ValueType.V128) {
+            throw new IllegalArgumentException("result " + index + " is a " + type.result(index).wasmName() + ", not a v128");
+        }
+        m.slots[at] = value.low();
+        m.slots[at + 1] = value.high();
     }
 
     @Override

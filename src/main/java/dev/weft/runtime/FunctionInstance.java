@@ -4,6 +4,7 @@ import dev.weft.FunctionType;
 import dev.weft.HostFunction;
 import dev.weft.ValueType;
 import dev.weft.WasmFunction;
+import dev.weft.code.ValueSlots;
 import dev.weft.exec.CallDefaults;
 import dev.weft.exec.ExecutionState;
 import dev.weft.exec.Executor;
@@ -29,6 +30,10 @@ public final class FunctionInstance implements WasmFunction {
     public final int index;
     /** The host implementation, or null for a WebAssembly function. */
     public final HostFunction host;
+    /** Slots the parameters take (their count, unless v128 ones take two each: see {@link ValueSlots}). */
+    public final int paramSlots;
+    /** Slots the results take. */
+    public final int resultSlots;
     /** Slots a call from the host needs for arguments and results. */
     final int callSlots;
     private volatile MethodHandle handle;
@@ -46,7 +51,9 @@ public final class FunctionInstance implements WasmFunction {
         this.owner = owner;
         this.index = index;
         this.host = null;
-        this.callSlots = Math.max(1, Math.max(type.paramCount(), type.resultCount()));
+        this.paramSlots = ValueSlots.params(type);
+        this.resultSlots = ValueSlots.results(type);
+        this.callSlots = Math.max(1, Math.max(paramSlots, resultSlots));
     }
 
     /**
@@ -61,7 +68,9 @@ public final class FunctionInstance implements WasmFunction {
         this.owner = null;
         this.index = -1;
         this.host = host;
-        this.callSlots = Math.max(1, type.paramCount() + type.resultCount());
+        this.paramSlots = ValueSlots.params(type);
+        this.resultSlots = ValueSlots.results(type);
+        this.callSlots = Math.max(1, paramSlots + resultSlots);
     }
 
     @Override

@@ -2,13 +2,19 @@ package dev.weft.runtime;
 
 import dev.weft.Global;
 import dev.weft.GlobalType;
+import dev.weft.V128;
 import dev.weft.ValueType;
 
-/** A global variable: numeric values as raw bits in {@link #value}, references in {@link #ref}. */
+/**
+ * A global variable: numeric values as raw bits in {@link #value} (a v128's low half; its high
+ * half in {@link #high}), references in {@link #ref}.
+ */
 public final class GlobalInstance implements Global {
     private final GlobalType type;
     /** Raw bits of a numeric value; read and written by the executor. */
     public long value;
+    /** The high 64 bits of a v128 value (0 for other types); read and written by the executor. */
+    public long high;
     /** A reference value; read and written by the executor. */
     public Object ref;
 
@@ -19,7 +25,7 @@ public final class GlobalInstance implements Global {
 
     /**
      * @param type the global's type
-     * @param value Integer, Long, Float or Double for numeric types; a reference or null otherwise
+     * @param value Integer, Long, Float, Double or {@link V128} for numeric types; a reference or null otherwise
      * @return the global
      * @throws IllegalArgumentException if the value does not fit the type
      */
@@ -40,6 +46,7 @@ public final class GlobalInstance implements Global {
             case I64 -> "non-null Long";
             case F32 -> "non-null Float";
             case F64 -> "non-null Double";
+            case V128 -> "non-null V128";
             default -> "reference";
         };
     }
@@ -51,6 +58,11 @@ public final class GlobalInstance implements Global {
             case I64 -> value = (Long) value;
             case F32 -> value = (long) Float.floatToRawIntBits((Float) value);
             case F64 -> value = Double.doubleToRawLongBits((Double) value);
+            case V128 -> {
+                V128 v = (V128) value;
+                high = v.high();
+                value = v.low();
+            }
             case FUNCREF -> {
                 if (value != null && !(value instanceof FunctionInstance)) {
                     throw new IllegalArgumentException("a funcref global holds WebAssembly functions");
@@ -110,6 +122,7 @@ public final class GlobalInstance implements Global {
             case I64 -> value;
             case F32 -> Float.intBitsToFloat((int) value);
             case F64 -> Double.longBitsToDouble(value);
+            case V128 -> new V128(value, high);
             default -> ref;
         };
     }

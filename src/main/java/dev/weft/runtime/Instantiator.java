@@ -154,6 +154,7 @@ public final class Instantiator {
                 g.ref = eval.reference(d.globalInits[i - ng]);
             } else {
                 g.value = eval.number(d.globalInits[i - ng]);
+                g.high = eval.high(); // a v128's high half (0 for other types)
             }
             globals[i] = g;
         }

@@ -1,6 +1,7 @@
 package dev.weft.runtime;
 
 import dev.weft.FunctionType;
+import dev.weft.V128;
 import dev.weft.ValueType;
 import dev.weft.WasmFunction;
 import dev.weft.exec.Machine;
@@ -13,8 +14,8 @@ import java.lang.invoke.MethodType;
  * Builds {@link WasmFunction#handle()}: for numeric signatures with at most
  * {@value WasmFunction#MAX_FAST_PARAMS} parameters and one or no result, a raw invoker of
  * that arity (arguments and result as 64-bit slot values, no allocation) adapted to the exact
- * Java types by argument and return filters; for other signatures, the boxed
- * {@link WasmFunction#call} adapted the same way.
+ * Java types by argument and return filters; for other signatures (v128 and references
+ * included), the boxed {@link WasmFunction#call} adapted the same way.
  */
 final class Invokers {
     private Invokers() {
@@ -120,6 +121,7 @@ final class Invokers {
             case I64 -> long.class;
             case F32 -> float.class;
             case F64 -> double.class;
+            case V128 -> V128.class;
             default -> Object.class;
         };
     }

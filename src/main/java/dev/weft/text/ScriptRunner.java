@@ -113,7 +113,7 @@ public final class ScriptRunner implements AutoCloseable {
     public Outcome run(Script.Command command) {
         try {
             return engine == null ? validate(command) : execute(command);
-        } catch (NotRunnable | ScriptValues.Unsupported e) {
+        } catch (NotRunnable e) {
             return Outcome.failed(e.getMessage(), null);
         } catch (Throwable t) {
             String what = t instanceof WeftException ? "unexpected " : "non-Weft exception escaped: ";

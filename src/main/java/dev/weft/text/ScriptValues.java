@@ -1,15 +1,17 @@
 package dev.weft.text;
 
+import dev.weft.V128;
 import dev.weft.WasmFunction;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * Script values as Weft's API passes them ({@code Integer}, {@code Long}, {@code Float},
- * {@code Double}, {@code null} for null references, a {@link HostReference} for
+ * {@code Double}, {@link V128}, {@code null} for null references, a {@link HostReference} for
  * {@code ref.extern N}), and the comparison of results with the script's patterns: bit for bit,
  * NaN patterns as the suite defines them ({@code nan:canonical}: the canonical payload;
- * {@code nan:arithmetic}: the payload's top bit set).
+ * {@code nan:arithmetic}: the payload's top bit set), v128 patterns lane by lane.
  */
 final class ScriptValues {
     private ScriptValues() {
@@ -23,15 +25,6 @@ final class ScriptValues {
     record HostReference(long number) {
     }
 
-    /** A value Weft's API has no form for (v128, GC references). */
-    static final class Unsupported extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Unsupported(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     static Object argument(Script.Value v) {
         return switch (v) {
             case Script.I32 i -> i.value();
@@ -40,7 +33,7 @@ final class ScriptValues {
             case Script.F64 d -> Double.longBitsToDouble(d.bits());
             case Script.RefNull n -> null;
             case Script.RefHost h -> new HostReference(h.number());
-            case Script.V128 x -> throw new Unsupported("v128 arguments: Weft does not run SIMD yet");
+            case Script.V128 x -> V128.ofBytes(x.bytes());
         };
     }
 
@@ -49,7 +42,7 @@ final class ScriptValues {
         return switch (expected) {
             case Script.Exactly e -> exactly(e.value(), actual);
             case Script.NanPattern p -> nan(p, actual);
-            case Script.V128Pattern p -> "v128 results: Weft does not run SIMD yet";
+            case Script.V128Pattern p -> vector(p, actual);
             case Script.RefKind k -> switch (k.kind()) {
                 case "null" -> actual == null ? null : "expected a null reference, got " + actual;
                 case "func" -> actual instanceof WasmFunction ? null : "expected a function reference, got " + actual;
@@ -88,7 +81,44 @@ final class ScriptValues {
                     + actual;
             case Script.RefHost h -> Objects.equals(new HostReference(h.number()), actual) ? null
                     : "expected ref.extern " + h.number() + ", got " + actual;
-            case Script.V128 x -> "v128 results: Weft does not run SIMD yet";
+            case Script.V128 x -> actual instanceof V128 a && Arrays.equals(a.toBytes(), x.bytes()) ? null
+                    : "expected v128 " + V128.ofBytes(x.bytes()) + ", got " + actual;
+        };
+    }
+
+    /** A v128 result against a pattern per lane (of the pattern's shape). */
+    private static String vector(Script.V128Pattern p, Object actual) {
+        if (!(actual instanceof V128 v)) {
+            return "expected a v128, got " + actual;
+        }
+        int n = p.lanes().size();
+        int bits = 128 / n;
+        for (int i = 0; i < n; i++) {
+            long half = i < n / 2 ? v.low() : v.high();
+            long lane = half >>> (bits * (i % (n / 2)));
+            long mask = bits == 64 ? -1L : (1L << bits) - 1;
+            lane &= mask;
+            String mismatch = switch (p.lanes().get(i)) {
+                case Script.NanPattern nan -> nan(nan, bits == 64 ? (Object) Double.longBitsToDouble(lane)
+                        : (Object) Float.intBitsToFloat((int) lane));
+                case Script.Exactly e -> (laneBits(e.value()) & mask) == lane ? null
+                        : "expected " + e.value() + ", got 0x" + Long.toHexString(lane);
+                default -> "unexpected lane pattern " + p.lanes().get(i);
+            };
+            if (mismatch != null) {
+                return p.shape() + " lane " + i + ": " + mismatch + " (v128 " + v + ")";
+            }
+        }
+        return null;
+    }
+
+    private static long laneBits(Script.Value v) {
+        return switch (v) {
+            case Script.I32 i -> i.value();
+            case Script.I64 l -> l.value();
+            case Script.F32 f -> f.bits();
+            case Script.F64 d -> d.bits();
+            default -> throw new IllegalArgumentException("not a lane value: " + v);
         };
     }
 

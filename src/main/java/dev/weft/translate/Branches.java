@@ -5,8 +5,10 @@ import static dev.weft.translate.Operands.LOCAL;
 import static dev.weft.translate.Variants.NONE;
 
 import dev.weft.FunctionType;
+import dev.weft.ValueType;
 import dev.weft.code.InstructionDecoder;
 import dev.weft.code.Opcodes;
+import dev.weft.code.ValueSlots;
 import dev.weft.decode.DecodedModule;
 
 import java.lang.foreign.MemorySegment;
@@ -300,20 +302,25 @@ abstract sealed class Branches extends Fusions permits Blocks {
         int h = stack.height - n;
         if (n == 1 && !t.result(0).isReference() && stack.kind(h) != CONST) {
             int src = read(h, 0);
-            note(out.return1(src), Opcodes.RETURN_1);
+            int op = t.result(0) == ValueType.V128 ? Opcodes.RETURN_V128 : Opcodes.RETURN_1;
+            note(out.emitSrc(op, src), op);
             return;
         }
-        // Locals among the results could be overwritten by moves into slots 0..n-1: take them out first.
+        // Locals among the results could be overwritten by moves into the result slots: take them out first.
+        int resultSlots = ValueSlots.results(t);
         if (n > 1) {
             for (int i = 0; i < n; i++) {
-                if (stack.kind(h + i) == LOCAL && stack.local(h + i) < n) {
+                if (stack.kind(h + i) == LOCAL && stack.local(h + i) < resultSlots) {
                     materialize(h + i);
                 }
             }
         }
-        // Sources sit at or above tempBase > n, targets are 0..n-1: moving in order never clobbers a source.
+        // Sources sit above their targets (temporaries from tempBase on, results from slot 0 on, laid
+        // out alike): moving in order never clobbers a source.
+        int slot = 0;
         for (int i = 0; i < n; i++) {
-            move(i, h + i);
+            move(slot, h + i);
+            slot += ValueSlots.width(t.result(i));
         }
         note(out.return_(), Opcodes.RETURN);
     }

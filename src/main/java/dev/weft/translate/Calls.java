@@ -5,11 +5,11 @@ import dev.weft.code.Opcodes;
 import dev.weft.decode.DecodedModule;
 
 /**
- * The translator's seventh layer: calls. A callee's frame starts at the caller's temporary of
+ * The translator's eighth layer: calls. A callee's frame starts at the caller's temporary of
  * its first argument, so arguments computed there need no copy, and results come back in the
  * same slots, which is where the operand stack expects them.
  */
-abstract sealed class Calls extends MemoryAndTables permits Translator {
+abstract sealed class Calls extends Vectors permits Translator {
     Calls(DecodedModule module) {
         super(module);
     }

@@ -15,7 +15,7 @@ import dev.weft.decode.WasmInstructions;
  * {@code memory.size}/{@code grow}, the bulk memory and table instructions, and
  * {@code ref.func}.
  */
-abstract sealed class MemoryAndTables extends Numeric permits Calls {
+abstract sealed class MemoryAndTables extends Numeric permits Vectors {
     private final int[] threeSlots = new int[3];
 
     MemoryAndTables(DecodedModule module) {
@@ -23,7 +23,7 @@ abstract sealed class MemoryAndTables extends Numeric permits Calls {
     }
 
     @Override
-    public final void memoryAccess(int instr, int align, int memory, long offset) {
+    public void memoryAccess(int instr, int align, int memory, long offset) {
         int op = Variants.OF_WASM[instr];
         if (op == NONE) {
             unsupported(instr);

@@ -37,7 +37,7 @@ abstract sealed class Numeric extends Blocks permits MemoryAndTables {
     }
 
     @Override
-    public final void operator(int instr) {
+    public void operator(int instr) {
         int op = Variants.OF_WASM[instr];
         if (op == NONE) {
             withoutInstruction(instr);
@@ -145,11 +145,12 @@ abstract sealed class Numeric extends Blocks permits MemoryAndTables {
         int hb = hc - 1;
         int ha = hc - 2;
         ValueType t = stack.type(ha);
+        boolean v128 = t == ValueType.V128; // a far v128 takes two scratch slots
         int a = read(ha, 0);
-        int b = read(hb, 1);
-        int c = read(hc, 2);
+        int b = read(hb, v128 ? 2 : 1);
+        int c = read(hc, v128 ? 4 : 2);
         stack.pop(3);
-        int op = t.isReference() ? Opcodes.SELECT_REF : Opcodes.SELECT;
+        int op = v128 ? Opcodes.V128_SELECT : t.isReference() ? Opcodes.SELECT_REF : Opcodes.SELECT;
         pushResult(out.emitSelect(op, dst(ha), c, a, b), op, ha, t);
     }
 
@@ -225,27 +226,27 @@ abstract sealed class Numeric extends Blocks permits MemoryAndTables {
     @Override
     public final void localGet(int local) {
         if (!skipped()) {
-            stack.pushLocal(local, localTypes[local]);
+            stack.pushLocal(localSlots[local], localTypes[local]);
         }
     }
 
     @Override
     public final void localSet(int local) {
         if (!skipped()) {
-            setLocal(local, false);
+            setLocal(localSlots[local], localTypes[local], false);
         }
     }
 
     @Override
     public final void localTee(int local) {
         if (!skipped()) {
-            setLocal(local, true);
+            setLocal(localSlots[local], localTypes[local], true);
         }
     }
 
-    private void setLocal(int x, boolean tee) {
+    /** local.set/local.tee of the local whose (first) slot is x. */
+    private void setLocal(int x, ValueType t, boolean tee) {
         int h = stack.top();
-        ValueType t = localTypes[x];
         if (stack.kind(h) == LOCAL && stack.local(h) == x) {
             if (!tee) {
                 stack.pop();
@@ -276,7 +277,7 @@ abstract sealed class Numeric extends Blocks permits MemoryAndTables {
         }
         ValueType t = module.globals[global].valueType();
         int h = stack.height;
-        int op = t.isReference() ? Opcodes.GLOBAL_GET_REF : Opcodes.GLOBAL_GET;
+        int op = t == ValueType.V128 ? Opcodes.GLOBAL_GET_V128 : t.isReference() ? Opcodes.GLOBAL_GET_REF : Opcodes.GLOBAL_GET;
         pushResult(out.emitGlobalGet(op, dst(h), global), op, h, t);
     }
 
@@ -289,7 +290,7 @@ abstract sealed class Numeric extends Blocks permits MemoryAndTables {
         ValueType t = stack.type(h);
         int src = read(h, 0);
         stack.pop();
-        int op = t.isReference() ? Opcodes.GLOBAL_SET_REF : Opcodes.GLOBAL_SET;
+        int op = t == ValueType.V128 ? Opcodes.GLOBAL_SET_V128 : t.isReference() ? Opcodes.GLOBAL_SET_REF : Opcodes.GLOBAL_SET;
         note(out.emitGlobalSet(op, src, global), op);
     }
 }

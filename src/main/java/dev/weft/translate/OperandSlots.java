@@ -9,6 +9,7 @@ import dev.weft.ValueType;
 import dev.weft.code.CodeLayout;
 import dev.weft.code.InstructionEncoder;
 import dev.weft.code.Opcodes;
+import dev.weft.code.ValueSlots;
 import dev.weft.decode.DecodedModule;
 import dev.weft.decode.InstructionReader;
 import dev.weft.decode.InstructionVisitor;
@@ -22,7 +23,7 @@ import dev.weft.decode.WasmInstructions;
  * slot fields reach (far slots go through three scratch slots after the locals).
  *
  * <p>The layers above add, in order: {@link Fusions}, {@link Branches}, {@link Blocks},
- * {@link Numeric}, {@link MemoryAndTables}, {@link Calls}, and {@link Translator}, which runs a
+ * {@link Numeric}, {@link MemoryAndTables}, {@link Vectors}, {@link Calls}, and {@link Translator}, which runs a
  * function through the {@link InstructionReader}. Each WebAssembly instruction is one visitor
  * method, in the layer of its concern; every method starts with {@link #skipped}.
  */
@@ -40,6 +41,12 @@ abstract sealed class OperandSlots implements InstructionVisitor permits Fusions
     // per function
     ValueType[] localTypes = new ValueType[16];
     int localCount;
+    /** Slot of each local: its index, unless a v128 (two slots, see {@link ValueSlots}) comes before it. */
+    int[] localSlots = new int[16];
+    /** Slots the parameters and locals take. */
+    int localSlotCount;
+    /** Slots the parameters take. */
+    int paramSlotCount;
     int tempBase;
     int scratch;
     /** WebAssembly instructions read (all of them, unreachable ones included: fuel counts them). */
@@ -67,18 +74,17 @@ abstract sealed class OperandSlots implements InstructionVisitor permits Fusions
 
     @Override
     public final void unsupported(int instr) {
-        String what = WasmInstructions.prefix(instr) == 0xFD
-                ? "SIMD instructions (0xfd prefix) are not yet supported by Weft's translator"
-                : WasmInstructions.name(instr) + " is not supported by Weft's translator";
-        throw new UnsupportedFeatureException(what, reader.instructionStart());
+        throw new UnsupportedFeatureException(WasmInstructions.name(instr) + " is not supported by Weft's translator",
+                reader.instructionStart());
     }
 
     final int note(int pc, int opcode) {
         return emit.note(pc, opcode);
     }
 
+    /** The (first) slot of the temporary at height h: one slot per entry below it, two per v128. */
     final int tempSlot(int h) {
-        return tempBase + h;
+        return tempBase + stack.offset(h);
     }
 
     static boolean isFar(int slot) {
@@ -96,7 +102,8 @@ abstract sealed class OperandSlots implements InstructionVisitor permits Fusions
                 return stack.local(h);
             case CONST:
                 if (isFar(slot)) {
-                    materializeConst(scratch + k, stack.type(h), stack.bits(h));
+                    checkScratch(h, k);
+                    materializeConst(scratch + k, h);
                     return scratch + k;
                 }
                 materialize(h);
@@ -107,10 +114,29 @@ abstract sealed class OperandSlots implements InstructionVisitor permits Fusions
         if (!isFar(slot)) {
             return slot;
         }
+        checkScratch(h, k);
         int s = scratch + k;
-        int op = stack.type(h).isReference() ? Opcodes.COPY_REF_FAR : Opcodes.COPY_FAR;
+        ValueType t = stack.type(h);
+        if (t == ValueType.V128) {
+            copy(s, slot, t); // both halves, into scratch k and k + 1
+            return s;
+        }
+        int op = t.isReference() ? Opcodes.COPY_REF_FAR : Opcodes.COPY_FAR;
         note(out.emitCopyFar(op, s, slot), op);
         return s;
+    }
+
+    /**
+     * Fails unless far entry h fits the scratch slots from k: a v128 takes two, so only an
+     * instruction with several far v128 operands (an operand stack of tens of thousands of values)
+     * runs out.
+     */
+    private void checkScratch(int h, int k) {
+        if (k + ValueSlots.width(stack.type(h)) > SCRATCH_SLOTS) {
+            throw new UnsupportedFeatureException("more than one v128 operand beyond frame slot " + CodeLayout.MAX_SLOT
+                    + " (an operand stack of tens of thousands of values) is not supported by Weft's translator",
+                    reader.instructionStart());
+        }
     }
 
     /** Result slot for a value that will sit at height h (a scratch slot if h's slot is far; see {@link #result}). */
@@ -124,6 +150,10 @@ abstract sealed class OperandSlots implements InstructionVisitor permits Fusions
         note(pc, opcode);
         int slot = tempSlot(h);
         if (isFar(slot)) {
+            if (type == ValueType.V128) {
+                copy(slot, scratch, type);
+                return;
+            }
             int op = type.isReference() ? Opcodes.COPY_REF_FAR : Opcodes.COPY_FAR;
             note(out.emitCopyFar(op, slot, scratch), op);
         } else {
@@ -153,12 +183,11 @@ abstract sealed class OperandSlots implements InstructionVisitor permits Fusions
         ValueType t = stack.type(h);
         switch (stack.kind(h)) {
             case CONST -> {
-                long v = stack.bits(h);
                 if (isFar(target)) {
-                    materializeConst(scratch, t, v);
+                    materializeConst(scratch, h);
                     copy(target, scratch, t);
                 } else {
-                    materializeConst(target, t, v);
+                    materializeConst(target, h);
                 }
             }
             case LOCAL -> copy(target, stack.local(h), t);
@@ -171,10 +200,27 @@ abstract sealed class OperandSlots implements InstructionVisitor permits Fusions
         }
     }
 
-    final void materializeConst(int target, ValueType t, long v) {
-        if (t.isReference()) {
+    /** Writes the constant of entry h into the (near) slot target; a v128 into target and target + 1. */
+    private void materializeConst(int target, int h) {
+        ValueType t = stack.type(h);
+        long v = stack.bits(h);
+        if (t == ValueType.V128) {
+            long high = stack.bitsHigh(h);
+            if (v == high) {
+                note(out.v128ConstSplat(target, v), Opcodes.V128_CONST_SPLAT);
+            } else {
+                scalarConst(target, v);
+                scalarConst(target + 1, high);
+            }
+        } else if (t.isReference()) {
             note(out.refNull(target), Opcodes.REF_NULL);
-        } else if (v == (int) v) {
+        } else {
+            scalarConst(target, v);
+        }
+    }
+
+    private void scalarConst(int target, long v) {
+        if (v == (int) v) {
             note(out.const32(target, (int) v), Opcodes.CONST_32);
         } else {
             note(out.const64(target, v), Opcodes.CONST_64);
@@ -183,7 +229,14 @@ abstract sealed class OperandSlots implements InstructionVisitor permits Fusions
 
     final void copy(int target, int source, ValueType t) {
         boolean ref = t.isReference();
-        if (isFar(target) || isFar(source)) {
+        if (t == ValueType.V128) { // both halves
+            if (isFar(target) || isFar(source)) {
+                note(out.emitCopyFar(Opcodes.COPY_FAR, target, source), Opcodes.COPY_FAR);
+                note(out.emitCopyFar(Opcodes.COPY_FAR, target + 1, source + 1), Opcodes.COPY_FAR);
+            } else {
+                note(out.v128Copy(target, source), Opcodes.V128_COPY);
+            }
+        } else if (isFar(target) || isFar(source)) {
             int op = ref ? Opcodes.COPY_REF_FAR : Opcodes.COPY_FAR;
             note(out.emitCopyFar(op, target, source), op);
         } else if (!ref && emit.fusableCopy()) {
@@ -200,8 +253,10 @@ abstract sealed class OperandSlots implements InstructionVisitor permits Fusions
     /** Moves the top n values into the slots of the label at height target (in place: nothing to do). */
     final void moveTop(int n, int target) {
         int from = stack.height - n;
+        int slot = tempSlot(target);
         for (int i = 0; i < n; i++) {
-            move(tempSlot(target + i), from + i);
+            move(slot, from + i);
+            slot += ValueSlots.width(stack.type(from + i)); // the label's slots, laid out by its types
         }
     }
 

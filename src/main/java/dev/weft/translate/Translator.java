@@ -9,6 +9,7 @@ import dev.weft.WeftException;
 import dev.weft.code.CodeLayout;
 import dev.weft.code.CompiledCode;
 import dev.weft.code.TranslatedFunction;
+import dev.weft.code.ValueSlots;
 import dev.weft.decode.BinaryReader;
 import dev.weft.decode.DecodedModule;
 import dev.weft.decode.FunctionBody;
@@ -27,7 +28,7 @@ import java.util.Arrays;
  * block results and call arguments usually are where they are needed already. The work is
  * split by concern into layers, each a class this one extends: {@link OperandSlots},
  * {@link Fusions}, {@link Branches}, {@link Blocks}, {@link Numeric}, {@link MemoryAndTables},
- * {@link Calls}. Variants of internal instructions (immediate forms, fused forms, negated
+ * {@link Vectors}, {@link Calls}. Variants of internal instructions (immediate forms, fused forms, negated
  * branches) come from the generated {@link Variants} tables. See docs/encoding.md.
  *
  * <p>Frames with more than 65536 slots still work: slot fields are 16 bits, so an operand in a
@@ -59,7 +60,7 @@ public final class Translator extends Calls {
      *
      * @param module a module that passed validation
      * @return the translated code
-     * @throws UnsupportedFeatureException for instructions not supported yet (SIMD) or frames over the limit
+     * @throws UnsupportedFeatureException for instructions not supported (of proposals beyond 2.0) or frames over the limit
      * @throws InternalErrorException if translating a function fails otherwise (a bug), with its index and offset
      */
     public static CompiledCode translate(DecodedModule module) {
@@ -99,14 +100,14 @@ public final class Translator extends Calls {
         FunctionBody body = module.bodies[index - module.importedFunctionCount];
         reader.beginBody(body.offset(), body.length());
         boolean refLocals = readLocals(type, reader.input());
-        if (localCount + SCRATCH_SLOTS > CodeLayout.MAX_SLOT + 1) {
-            throw new UnsupportedFeatureException("function " + index + " has " + localCount
-                    + " locals; Weft's translator supports up to " + (CodeLayout.MAX_SLOT + 1 - SCRATCH_SLOTS), body.offset());
+        if (localSlotCount + SCRATCH_SLOTS > CodeLayout.MAX_SLOT + 1) {
+            throw new UnsupportedFeatureException("function " + index + " has " + localCount + " locals in "
+                    + localSlotCount + " slots; Weft's translator supports up to "
+                    + (CodeLayout.MAX_SLOT + 1 - SCRATCH_SLOTS) + " slots", body.offset());
         }
-        int params = type.paramCount();
-        scratch = localCount;
-        tempBase = localCount + SCRATCH_SLOTS;
-        stack.reset(localCount);
+        scratch = localSlotCount;
+        tempBase = localSlotCount + SCRATCH_SLOTS;
+        stack.reset(localSlotCount);
         fixups.reset();
         controls.depth = 0;
         skipDepth = 0;
@@ -118,13 +119,13 @@ public final class Translator extends Calls {
         }
         controls.push(Controls.FUNC, 0, FunctionType.of(new ValueType[0], results));
         reader.readCodeForTranslation(this);
-        long frame = Math.max((long) tempBase + stack.maxHeight, type.resultCount());
+        long frame = Math.max((long) tempBase + stack.maxSlots, ValueSlots.results(type));
         if (frame > MAX_FRAME_SLOTS) {
             throw new UnsupportedFeatureException("function " + index + " needs " + frame
                     + " frame slots, more than Weft's limit of " + MAX_FRAME_SLOTS, body.offset());
         }
         int length = out.position();
-        return new TranslatedFunction(out.written(), params, localCount - params, (int) frame,
+        return new TranslatedFunction(out.written(), paramSlotCount, localSlotCount - paramSlotCount, (int) frame,
                 refLocals ? CompiledCode.REF_LOCALS : 0, fuelCost(wasmInstructions - firstInstruction),
                 Arrays.copyOf(loops, loopCount), wasmInstructions - wasmBefore,
                 emit.internalInstructions - internalBefore, emit.wasmCounts(length));
@@ -133,9 +134,11 @@ public final class Translator extends Calls {
     /** Reads the local declarations (validated already); returns whether a declared local is a reference. */
     private boolean readLocals(FunctionType type, BinaryReader in) {
         localCount = 0;
+        localSlotCount = 0;
         for (int i = 0; i < type.paramCount(); i++) {
             addLocal(type.param(i));
         }
+        paramSlotCount = localSlotCount;
         boolean refs = false;
         int groups = in.u32();
         for (int g = 0; g < groups; g++) {
@@ -152,7 +155,10 @@ public final class Translator extends Calls {
     private void addLocal(ValueType t) {
         if (localCount == localTypes.length) {
             localTypes = Arrays.copyOf(localTypes, localCount * 2);
+            localSlots = Arrays.copyOf(localSlots, localCount * 2);
         }
+        localSlots[localCount] = localSlotCount;
+        localSlotCount += ValueSlots.width(t);
         localTypes[localCount++] = t;
     }
 }

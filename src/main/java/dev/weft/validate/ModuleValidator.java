@@ -54,14 +54,15 @@ public final class ModuleValidator {
      */
     public enum Scope {
         /**
-         * What Weft can run: WebAssembly 2.0 with extended constant expressions (SIMD is validated;
-         * the translator reports it as not supported yet). The default.
+         * What Weft can run: WebAssembly 2.0 with extended constant expressions, and relaxed SIMD.
+         * The default.
          */
-        EXECUTABLE(false, "mvp", "sign-extension", "nontrapping-fptoint", "bulk-memory", "reference-types", "simd"),
+        EXECUTABLE(false, "mvp", "sign-extension", "nontrapping-fptoint", "bulk-memory", "reference-types", "simd",
+                "relaxed-simd"),
         /**
-         * Everything the validator knows, including features Weft cannot run yet (relaxed SIMD,
-         * wide arithmetic, atomics, tail calls, multiple memories). Used to measure the validator
-         * against the spec test suite.
+         * Everything the validator knows, including features Weft cannot run yet (wide arithmetic,
+         * atomics, tail calls, multiple memories). Used to measure the validator against the spec
+         * test suite.
          */
         SPEC(true, VALIDATED.toArray(new String[0]));
 

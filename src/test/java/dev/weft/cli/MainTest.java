@@ -160,6 +160,31 @@ class MainTest {
     }
 
     @Test
+    void invokeTakesAndPrintsV128Values() throws IOException {
+        Path wat = Files.writeString(tmp.resolve("simd.wat"), """
+                (module
+                  (func (export "add") (param v128 v128) (result v128) (i32x4.add (local.get 0) (local.get 1)))
+                  (func (export "sum") (param v128 i32) (result i32)
+                    (i32.add (local.get 1) (i32x4.extract_lane 3 (local.get 0)))))
+                """);
+        String file = wat.toString();
+        Result r = run("run", "--invoke", "add", file, "i32x4:1,2,3,-4", "0x0000000a0000000a0000000a0000000a");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("0x000000060000000d0000000c0000000b\n", r.out());
+        assertEquals("0x11111111111111111111111111111111\n",
+                run("run", "--invoke", "add", file, "i8x16:1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16",
+                        "i8x16:16,15,14,13,12,11,10,9,8,7,6,5,4,3,2,1").out());
+        assertEquals("45\n", run("run", "--invoke", "sum", file, "f32x4:0,0,0,1.4e-45", "44").out());
+        assertEquals("3\n", run("run", "--invoke", "sum", file, "i64x2:0,0x100000000", "2").out());
+        Result bad = run("run", "--invoke", "sum", file, "i32x4:1,2,3", "0");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("i32x4 has 4 lanes, got 3"), bad.err());
+        assertEquals(1, run("run", "--invoke", "sum", file, "i8x16:256,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0", "0").code(),
+                "a lane out of range");
+        assertEquals(1, run("run", "--invoke", "sum", file, "0x12", "0").code(), "too few hex digits");
+    }
+
+    @Test
     void badModulesAndUnlinkableModulesExitWith2() throws IOException {
         Path garbage = Files.write(tmp.resolve("garbage.wasm"), new byte[] {0, 'a', 's', 'm', 9, 9});
         Result bad = run("run", garbage.toString());

@@ -62,11 +62,12 @@ class GeneratedEmittersTest {
         }
         int custom = 0;
         for (int op = 0; op < Opcodes.COUNT; op++) {
-            if (GeneratedEmitters.handler(op) != null) {
+            // return_v128 ends only functions returning a v128, which stay interpreted (FunctionPlan.hasV128)
+            if (GeneratedEmitters.handler(op) != null && op != Opcodes.RETURN_V128) {
                 assertTrue(CustomEmitters.supports(op), Opcodes.name(op) + " has no hand-written emitter");
                 custom++;
             }
         }
-        assertEquals(Opcodes.COUNT, generated + custom);
+        assertEquals(Opcodes.COUNT, generated + custom + 1);
     }
 }

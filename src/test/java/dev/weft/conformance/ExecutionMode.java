@@ -14,6 +14,7 @@ import dev.weft.TableType;
 import dev.weft.Tier;
 import dev.weft.TrapException;
 import dev.weft.TrapKind;
+import dev.weft.V128;
 import dev.weft.WasmFunction;
 import dev.weft.WasmModule;
 import dev.weft.WeftException;
@@ -240,8 +241,65 @@ public final class ExecutionMode implements ConformanceMode {
                 }
                 yield null;
             }
+            case "v128" -> vector(v);
             default -> throw new NotRunnable(type + " arguments are not supported by this runner");
         };
+    }
+
+    /** Bits per lane of a v128's lane type in the suite's JSON. */
+    private static int laneBits(String laneType) {
+        return switch (laneType) {
+            case "i8" -> 8;
+            case "i16" -> 16;
+            case "i32", "f32" -> 32;
+            default -> 64;
+        };
+    }
+
+    /** A v128 from its lanes (unsigned decimal bit patterns, lane 0 first). */
+    private static V128 vector(JsonNode v) {
+        int bits = laneBits(v.get("lane_type").asText());
+        JsonNode lanes = v.get("value");
+        long[] halves = new long[2];
+        int perHalf = 64 / bits;
+        for (int i = 0; i < lanes.size(); i++) {
+            long lane = Long.parseUnsignedLong(lanes.get(i).asText());
+            if (bits < 64) {
+                lane &= (1L << bits) - 1;
+            }
+            halves[i / perHalf] |= lane << (bits * (i % perHalf));
+        }
+        return new V128(halves[0], halves[1]);
+    }
+
+    /** Compares a v128 result lane by lane, NaN patterns allowed in float lanes. */
+    private static String compareVector(JsonNode expected, Object actual) {
+        if (!(actual instanceof V128 v)) {
+            return "expected a v128, got " + actual;
+        }
+        String laneType = expected.get("lane_type").asText();
+        int bits = laneBits(laneType);
+        JsonNode lanes = expected.get("value");
+        int perHalf = 64 / bits;
+        for (int i = 0; i < lanes.size(); i++) {
+            long half = i < perHalf ? v.low() : v.high();
+            long got = half >>> (bits * (i % perHalf));
+            if (bits < 64) {
+                got &= (1L << bits) - 1;
+            }
+            String want = lanes.get(i).asText();
+            boolean ok = switch (want) {
+                case "nan:canonical" -> bits == 32 ? (got & 0x7fffffffL) == 0x7fc00000L
+                        : (got & 0x7fffffffffffffffL) == 0x7ff8000000000000L;
+                case "nan:arithmetic" -> bits == 32 ? (got & 0x7fc00000L) == 0x7fc00000L
+                        : (got & 0x7ff8000000000000L) == 0x7ff8000000000000L;
+                default -> got == (Long.parseUnsignedLong(want) & (bits < 64 ? (1L << bits) - 1 : -1L));
+            };
+            if (!ok) {
+                return "expected v128 " + laneType + " lanes " + lanes + ", got " + v + " (lane " + i + ")";
+            }
+        }
+        return null;
     }
 
     /** @return null if the result matches the expected value, else what differs */
@@ -290,6 +348,9 @@ public final class ExecutionMode implements ConformanceMode {
                     return actual == null ? null : "expected null funcref, got " + actual;
                 }
                 return actual instanceof WasmFunction ? null : "expected a funcref, got " + actual;
+            }
+            case "v128" -> {
+                return compareVector(expected, actual);
             }
             default -> {
                 return type + " results are not supported by this runner";

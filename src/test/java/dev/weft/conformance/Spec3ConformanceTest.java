@@ -34,8 +34,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * Runs the WebAssembly 3.0 spec test suite straight from its {@code .wast} scripts (directory
  * {@value #DIR_PROPERTY}, default {@code ../shared/spec-testsuite-3}), parsed by Weft's own text
  * format and script parser, in the modes {@code validate} (decode and validate with every rule
- * Weft knows), {@code switch} and {@code handles} (interpret) and {@code compiled} (every function
- * compiled up front), and writes one summary row per
+ * Weft knows), {@code switch} and {@code handles} (execute in the interpreter) and {@code compiled}
+ * (every function compiled up front that the compiled tier takes), and writes one summary row per
  * (mode, folder, command kind) with folder {@code spec3/} + the script's path without
  * {@code .wast}.
  *

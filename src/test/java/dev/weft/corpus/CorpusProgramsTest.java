@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.weft.DispatchMode;
 import dev.weft.Engine;
+import dev.weft.Tier;
 import dev.weft.WasmModule;
 import dev.weft.wasi.Wasi;
 
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -31,9 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The corpus of real compiler output ({@code bench/corpus/}: seven C programs written for Weft,
- * compiled to wasm32-wasi by clang with wasi-libc) prints exactly the stdout recorded on V8 in
- * {@code bench/corpus/expected.json}, and exits with the recorded code, in both dispatch modes.
+ * The corpus of real compiler output ({@code bench/corpus/}: ten C programs written for Weft,
+ * compiled to wasm32-wasi by clang with wasi-libc, three of them also with {@code -msimd128})
+ * prints exactly the stdout recorded on V8 in {@code bench/corpus/expected.json}, and exits with
+ * the recorded code, in both dispatch modes and compiled.
  * Only the runs of role {@code test} are made (a few tens of milliseconds each; the larger
  * {@code warmup} and {@code measured} runs are the benchmarks'). The corpus is part of the
  * repository, so a missing file fails rather than skips. The directory is
@@ -46,6 +49,7 @@ import org.junit.jupiter.api.TestFactory;
 class CorpusProgramsTest {
     private static final Path DIR = Path.of(System.getProperty("weft.corpus.dir", "bench/corpus"));
     private static final Map<String, WasmModule> MODULES = new ConcurrentHashMap<>();
+    private static final String SIMD_SUFFIX = "-simd";
 
     @TestFactory
     Stream<DynamicNode> programsPrintTheRecordedOutput() throws IOException {
@@ -55,6 +59,9 @@ class CorpusProgramsTest {
             Engine engine = Engine.builder().dispatch(mode).build();
             modes.add(dynamicContainer(mode.id(), runs.stream().map(r -> dynamicTest(name(r), () -> run(engine, r)))));
         }
+        // every function compiled (the SIMD builds' vectorised loops included)
+        Engine compiled = Engine.builder().tier(Tier.COMPILED).build();
+        modes.add(dynamicContainer(Tier.COMPILED.id(), runs.stream().map(r -> dynamicTest(name(r), () -> run(compiled, r)))));
         return modes.stream();
     }
 
@@ -67,11 +74,24 @@ class CorpusProgramsTest {
                     .forEach(f -> programs.add(f.substring(0, f.length() - 2)));
         }
         TreeSet<String> tested = new TreeSet<>();
-        testRuns().forEach(r -> tested.add(r.get("program").asText()));
+        TreeSet<String> simdBuilds = new TreeSet<>();
+        for (JsonNode r : testRuns()) {
+            String program = r.get("program").asText();
+            // NAME-simd: NAME.c built with -msimd128 (bench/corpus/build.sh)
+            if (program.endsWith(SIMD_SUFFIX)) {
+                simdBuilds.add(program);
+                program = program.substring(0, program.length() - SIMD_SUFFIX.length());
+            }
+            tested.add(program);
+        }
         assertFalse(programs.isEmpty(), "no C sources in " + DIR.toAbsolutePath());
         assertEquals(programs, tested, "programs with sources vs programs with test runs in expected.json");
         for (String p : programs) {
             assertTrue(Files.isRegularFile(DIR.resolve(p + ".wasm")), p + ".wasm is committed next to " + p + ".c");
+        }
+        assertEquals(Set.of("image_filter-simd", "string_search-simd", "dot_matrix-simd"), simdBuilds, "SIMD builds with test runs");
+        for (String p : simdBuilds) {
+            assertTrue(Files.isRegularFile(DIR.resolve(p + ".wasm")), p + ".wasm is committed");
         }
     }
 

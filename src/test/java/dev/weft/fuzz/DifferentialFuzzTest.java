@@ -20,11 +20,13 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Differential fuzzing against V8: binaryen's translate-to-fuzz ({@code wasm-opt -ttf}, Debian
  * package {@code binaryen}) turns seeded random bytes into valid modules using what Weft runs
- * (WebAssembly 2.0 without SIMD); each runs on Node's V8 and on Weft in both dispatch modes,
- * every exported function called in order; the transcripts (results, traps, every value logged
- * through binaryen's {@code fuzzing-support} imports) must be equal. Every eighth seed also
- * enables reference types, which binaryen 108 mostly turns into typed function references
- * that both engines must reject alike.
+ * (WebAssembly 2.0; fixed-width SIMD for every second seed); each runs on Node's V8 and on Weft in
+ * both dispatch modes and compiled, every exported function called in order; the transcripts
+ * (results, traps, every value logged through binaryen's {@code fuzzing-support} imports) must be
+ * equal. Every eighth seed also enables reference types, which binaryen 108 mostly turns into
+ * typed function references that both engines must reject alike. A v128 cannot cross into
+ * JavaScript: a call ends where V8 throws its TypeError (an export with v128 in its signature,
+ * {@code log-v128}), on both sides.
  *
  * <p>{@code mvn verify} runs a bounded batch with fixed seeds. For more:
  * {@code mvn -B test -Dtest=DifferentialFuzzTest -Dweft.fuzz.count=5000 [-Dweft.fuzz.seed=N]}.

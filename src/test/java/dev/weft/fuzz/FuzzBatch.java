@@ -30,7 +30,7 @@ import java.util.function.IntUnaryOperator;
  * modes ({@link WeftRunner}), transcripts compared line for line.
  */
 final class FuzzBatch {
-    /** What Weft runs: WebAssembly 2.0 without SIMD. */
+    /** WebAssembly 2.0 without SIMD; every {@value #SIMD_EVERY}nd seed adds {@value #SIMD}. */
     static final List<String> FEATURES = List.of("--mvp-features", "--enable-sign-ext", "--enable-mutable-globals",
             "--enable-nontrapping-float-to-int", "--enable-bulk-memory", "--enable-multivalue");
     /**
@@ -47,6 +47,13 @@ final class FuzzBatch {
      */
     static final String REFERENCE_TYPES = "--enable-reference-types";
     static final int REFERENCE_TYPES_EVERY = 8;
+    /**
+     * Fixed-width SIMD, for every {@value #SIMD_EVERY}nd seed. binaryen then also imports
+     * {@code log-v128}, which V8 cannot call (JavaScript has no v128): both sides end a call at it,
+     * and at an export with v128 in its signature, with the line {@code v128-boundary}.
+     */
+    static final String SIMD = "--enable-simd";
+    static final int SIMD_EVERY = 2;
     /** Per module and mode; a generated module stops itself long before (binaryen's hang limit). */
     private static final long WEFT_LIMIT_SECONDS = 60;
 
@@ -161,6 +168,9 @@ final class FuzzBatch {
         List<String> f = new ArrayList<>(FEATURES);
         if (Math.floorMod(seed, REFERENCE_TYPES_EVERY) == REFERENCE_TYPES_EVERY - 1) {
             f.add(REFERENCE_TYPES);
+        }
+        if (Math.floorMod(seed, SIMD_EVERY) == 0) {
+            f.add(SIMD);
         }
         return f;
     }

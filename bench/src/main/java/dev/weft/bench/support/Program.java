@@ -13,6 +13,15 @@ public enum Program {
     FFT_CONV("fft_conv", Source.CORPUS),
     CALLBACK_SORT("callback_sort", Source.CORPUS),
     DEEP_RECURSION("deep_recursion", Source.CORPUS),
+    IMAGE_FILTER("image_filter", Source.CORPUS),
+    /** {@code image_filter.c} built with {@code -msimd128} */
+    IMAGE_FILTER_SIMD("image_filter-simd", Source.CORPUS),
+    STRING_SEARCH("string_search", Source.CORPUS),
+    /** {@code string_search.c} built with {@code -msimd128} */
+    STRING_SEARCH_SIMD("string_search-simd", Source.CORPUS),
+    DOT_MATRIX("dot_matrix", Source.CORPUS),
+    /** {@code dot_matrix.c} built with {@code -msimd128} */
+    DOT_MATRIX_SIMD("dot_matrix-simd", Source.CORPUS),
     SHA256("sha256", Source.BENCH_WASM),
     MATMUL("matmul", Source.BENCH_WASM),
     TOKENIZER("tokenizer", Source.BENCH_WASM),
