@@ -89,4 +89,20 @@ class LoggingTest {
                 "limit maxCallDepth (50000) reached: call stack exhausted in app!fib",
                 "function app!fib (func 3) moved to compiled (10,000 calls)"), messages());
     }
+
+    @Test
+    void theCompiledTierLogsWhatItCompiles() {
+        jul.setLevel(Level.FINE);
+        jul.addHandler(capture);
+        Instance instance = RunMode.COMPILED.engine().instantiate(WasmModule.parseText("""
+                (module
+                  (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))
+                """));
+        assertEquals(5, instance.function("add").call(2, 3)[0]);
+        List<String> tier = messages().stream().filter(m -> m.startsWith("function ")).toList();
+        assertEquals(1, tier.size(), messages().toString());
+        // (the text parser writes no name section, so the function is known by its index)
+        assertTrue(tier.getFirst().matches("function func 0 moved to compiled \\(\\d+ bytes of JVM bytecode\\)"),
+                tier.getFirst());
+    }
 }

@@ -7,6 +7,7 @@ import dev.weft.decode.DecodedModule;
 import dev.weft.decode.ElementSegment;
 import dev.weft.exec.CompiledSupport;
 import dev.weft.exec.CompiledTier;
+import dev.weft.runtime.EngineLog;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MutableCallSite;
@@ -196,6 +197,9 @@ final class ModuleTier extends CompiledTier.Module {
             }
             for (ClassCompiler.Compiled c : ClassCompiler.define(built.getKey(), built.getValue(), fit)) {
                 install(c);
+                if (EngineLog.debugEnabled()) {
+                    EngineLog.tierChanged(describe(c.function()), "compiled", sizes.get(c.function()) + " bytes of JVM bytecode");
+                }
             }
         } catch (RuntimeException | LinkageError | IllegalAccessException e) {
             if (plans.size() > 1) {
@@ -235,6 +239,16 @@ final class ModuleTier extends CompiledTier.Module {
         status[function] = REJECTED;
         rejections.merge(why, 1, Integer::sum);
         notifyAll();
+        if (EngineLog.debugEnabled()) {
+            EngineLog.tierChanged(describe(function), "interpreter", "stays interpreted: " + why);
+        }
+    }
+
+    /** @return the function as logs and traps name it, e.g. {@code app!fib (func 3)} */
+    private String describe(int function) {
+        String module = decoded.names.moduleName();
+        String name = decoded.names.functionName(function);
+        return (module != null ? module + "!" : "") + (name != null ? name + " (func " + function + ")" : "func " + function);
     }
 
     /**

@@ -79,6 +79,11 @@ public final class EngineLog {
         }
     }
 
+    /** @return whether DEBUG events are logged (for callers whose message arguments cost to build) */
+    public static boolean debugEnabled() {
+        return LOG.isLoggable(Level.DEBUG);
+    }
+
     /**
      * A function changed execution tier (hook for a tiering engine).
      *
