@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -158,6 +159,33 @@ class InterruptTest {
         }
         // the engine goes on
         assertEquals(55, bounds(engine).function("fib").call(10)[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(RunMode.class)
+    @Timeout(60) // a missed deadline is a loop without end
+    void aDeadlineThatPassesDuringANestedCallStopsTheOuterOne(RunMode mode) {
+        // the outer call's deadline passes while a host function runs a nested call of its own
+        // (with a later deadline); once back, the outer call must still see that it is late
+        AtomicReference<Instance> self = new AtomicReference<>();
+        Imports imports = Imports.builder().function("env", "nested", FunctionType.of(List.of(), List.of()), call -> {
+            Execution inner = Execution.create().setTimeout(Duration.ofMillis(100));
+            TrapException e = assertThrows(TrapException.class, () -> inner.call(self.get().function("spin")));
+            assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind());
+        }).build();
+        Instance instance = TestWasm.engine(mode).instantiate(WasmModule.parseText("""
+                (module
+                  (import "env" "nested" (func $nested))
+                  (func (export "spin") (loop $l (br $l)))
+                  (func (export "outer") (call $nested) (loop $l (br $l))))
+                """), imports);
+        self.set(instance);
+        Execution outer = Execution.create().setTimeout(Duration.ofMillis(30));
+        long start = System.nanoTime();
+        TrapException e = assertThrows(TrapException.class, () -> outer.call(instance.function("outer")));
+        long took = millisSince(start);
+        assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind());
+        assertTrue(took >= 99 && took < 100 + BOUND, "stopped after " + took + " ms");
     }
 
     @ParameterizedTest

@@ -2,7 +2,7 @@ package dev.weft.exec;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -11,15 +11,20 @@ import java.util.concurrent.locks.LockSupport;
  * <em>epoch</em>, that every running machine compares with the value it saw last, at each loop
  * back-edge and call ({@link Machine}). Whoever wants running calls to look again raises it:
  * {@link dev.weft.Execution#interrupt()}, {@link dev.weft.Instance#close()}, and the watchdog
- * thread below, once a millisecond while any call has a deadline. A machine that sees a new epoch
- * checks, on its slow path, whether any of it concerns its own call; most of the time nothing
- * does, and it carries on.
+ * thread below, when a running call's deadline passes. A machine that sees a new epoch checks, on
+ * its slow path, whether any of it concerns its own call; most of the time nothing does, and it
+ * carries on.
  *
  * <p>Why one global counter: the check on the hot path is a single load the JIT cannot hoist out
  * of the loop (an opaque read: a plain field read is hoisted and never sees the change, see
  * design/jvm-runtime-notes.md) and a compare, and nobody has to know which machines are running
- * where. Events are rare (closes, interrupts) or cheap to look at (a deadline tick costs each
- * running machine a {@code System.nanoTime()} a millisecond).
+ * where. Events are rare: closes, interrupts, and deadlines that pass.
+ *
+ * <p>Why the watchdog sleeps until the earliest deadline instead of ticking: with a tick, every
+ * running call took its slow path once per tick, so the JIT profiled that path as taken and
+ * compiled it into the interpreter's loop; measured, one JVM in three then ran its loops up to
+ * 1.6x slower with a deadline armed (docs/performance.md). Raised only when a deadline is due,
+ * the slow path stays as cold as it is without deadlines.
  */
 public final class Attention {
     private Attention() {
@@ -27,10 +32,18 @@ public final class Attention {
 
     private static volatile long epoch;
     private static final VarHandle EPOCH;
-    /** How often the watchdog raises the epoch while calls have deadlines. */
-    static final long TICK_NANOS = 1_000_000;
-    /** Calls running with a deadline: the watchdog ticks while this is positive. */
-    private static final AtomicInteger ARMED = new AtomicInteger();
+    /** A running call's deadline ({@link System#nanoTime()} based); {@code id} tells equal deadlines apart. */
+    private record Armed(long deadline, long id) implements Comparable<Armed> {
+        @Override
+        public int compareTo(Armed o) {
+            int c = Long.compare(deadline, o.deadline);
+            return c != 0 ? c : Long.compare(id, o.id);
+        }
+    }
+
+    /** The deadlines of running calls, earliest first. */
+    private static final ConcurrentSkipListSet<Armed> DEADLINES = new ConcurrentSkipListSet<>();
+    private static final AtomicLong IDS = new AtomicLong();
     /** Counts instance and memory closes, so a machine walks its frames for closed instances only after one. */
     private static final AtomicLong CLOSES = new AtomicLong();
     private static volatile Thread watchdog;
@@ -69,21 +82,32 @@ public final class Attention {
         return CLOSES.get();
     }
 
-    /** A call with a deadline starts: the watchdog ticks until it ends ({@link #disarm()}). */
-    static void arm() {
-        if (ARMED.getAndIncrement() == 0) {
-            Thread t = watchdog;
-            if (t == null) {
-                startWatchdog();
-            } else {
-                LockSupport.unpark(t);
-            }
+    /**
+     * A call with a deadline starts: the watchdog raises the epoch when the deadline passes, unless
+     * the call has ended ({@link #disarm}) by then.
+     *
+     * @param deadline the deadline, in {@link System#nanoTime()}'s terms
+     * @return the token to disarm it with
+     */
+    static Object arm(long deadline) {
+        Armed armed = new Armed(deadline, IDS.incrementAndGet());
+        DEADLINES.add(armed);
+        Thread t = watchdog;
+        if (t == null) {
+            startWatchdog();
+        } else if (DEADLINES.first() == armed) {
+            LockSupport.unpark(t); // it sleeps until a later deadline: look again
         }
+        return armed;
     }
 
-    /** A call with a deadline ended. */
-    static void disarm() {
-        ARMED.decrementAndGet();
+    /**
+     * A call with a deadline ended.
+     *
+     * @param token what {@link #arm} returned
+     */
+    static void disarm(Object token) {
+        DEADLINES.remove((Armed) token);
     }
 
     private static synchronized void startWatchdog() {
@@ -91,21 +115,32 @@ public final class Attention {
             LockSupport.unpark(watchdog);
             return;
         }
-        Thread t = Thread.ofPlatform().daemon().name("weft-deadline-watchdog").unstarted(Attention::tick);
+        Thread t = Thread.ofPlatform().daemon().name("weft-deadline-watchdog").unstarted(Attention::watch);
         t.setPriority(Thread.MAX_PRIORITY);
         watchdog = t;
         t.start();
     }
 
-    /** The watchdog: raises the epoch every {@link #TICK_NANOS} while deadlines are armed, else sleeps. */
-    private static void tick() {
+    /**
+     * The watchdog: sleeps until the earliest deadline not signalled yet, raises the epoch when it
+     * passes, and sleeps while there is none. A deadline is signalled once; the call it belongs to
+     * sees the new epoch at its next back-edge or call (or when a host function it is in returns).
+     */
+    private static void watch() {
+        Armed signalled = new Armed(Long.MIN_VALUE, Long.MIN_VALUE);
         for (;;) {
-            if (ARMED.get() > 0) {
-                LockSupport.parkNanos(TICK_NANOS);
-                raise();
-            } else {
+            Armed next = DEADLINES.higher(signalled);
+            if (next == null) {
                 LockSupport.park();
+                continue;
             }
+            long wait = next.deadline - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+                continue; // woken early, or for an earlier deadline: look again
+            }
+            signalled = next;
+            raise();
         }
     }
 }

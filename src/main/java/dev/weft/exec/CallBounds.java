@@ -34,6 +34,8 @@ final class CallBounds {
     private boolean resumable;
     private boolean hasDeadline;
     private long deadline;
+    /** The watchdog's token for the deadline ({@link Attention#arm}), while {@link #hasDeadline}. */
+    private Object armed;
     private long timeoutNanos;
     /** The number of closes ({@link Attention#closes()}) after which this machine last looked for closed instances. */
     private long closesSeen;
@@ -51,7 +53,7 @@ final class CallBounds {
 
     /** What a nested entry with an execution of its own replaces, to restore afterwards. */
     private record Outer(ExecutionState execution, boolean metered, long fuel, boolean hasDeadline, long deadline,
-            long timeoutNanos, boolean resumable) {
+            Object armed, long timeoutNanos, boolean resumable) {
     }
 
     /**
@@ -74,7 +76,7 @@ final class CallBounds {
             }
         }
         Object outer = m.nesting == 0 ? null
-                : new Outer(execution, m.metered, m.fuel, hasDeadline, deadline, timeoutNanos, this.resumable);
+                : new Outer(execution, m.metered, m.fuel, hasDeadline, deadline, armed, timeoutNanos, this.resumable);
         execution = ex;
         this.resumable = resumable;
         if (ex != null) {
@@ -87,9 +89,10 @@ final class CallBounds {
             m.fuel = Math.max(0, defaults.fuel());
             timeoutNanos = defaults.timeoutNanos();
         }
-        armDeadline();
+        // the epoch before the deadline is armed: a raise for it, however soon, is then seen
         m.seenEpoch = Attention.epochNow();
         closesSeen = Attention.closes();
+        armDeadline();
         suspendedFor = NOT_SUSPENDED;
         return outer;
     }
@@ -97,15 +100,17 @@ final class CallBounds {
     private void armDeadline() {
         hasDeadline = timeoutNanos > 0;
         if (hasDeadline) {
-            deadline = System.nanoTime() + timeoutNanos;
-            Attention.arm();
+            // at most 2^62 ns (146 years) ahead, so that deadlines stay ordered as plain longs
+            deadline = System.nanoTime() + Math.min(timeoutNanos, 1L << 62);
+            armed = Attention.arm(deadline);
         }
     }
 
     private void disarmDeadline() {
         if (hasDeadline) {
             hasDeadline = false;
-            Attention.disarm();
+            Attention.disarm(armed);
+            armed = null;
         }
     }
 
@@ -125,8 +130,14 @@ final class CallBounds {
             m.fuel = o.fuel;
             hasDeadline = o.hasDeadline;
             deadline = o.deadline;
+            armed = o.armed;
             timeoutNanos = o.timeoutNanos;
             resumable = o.resumable;
+            if (hasDeadline) {
+                // its deadline may have been signalled while the nested call ran (which then took
+                // the epoch as seen): look at the bounds again at the next back-edge or call
+                m.seenEpoch = Attention.epochNow() - 1;
+            }
         } else {
             execution = null;
             m.metered = false;
@@ -175,9 +186,9 @@ final class CallBounds {
         m.metered = ex.metered;
         m.fuel = ex.fuel;
         timeoutNanos = ex.timeoutNanos;
-        armDeadline();
-        m.seenEpoch = Attention.epochNow();
+        m.seenEpoch = Attention.epochNow(); // before arming, as in begin
         closesSeen = Attention.closes();
+        armDeadline();
         if (suspendedFor == OUT_OF_FUEL) {
             if (m.metered && m.fuel < pendingFuel) {
                 return false;
