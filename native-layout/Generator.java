@@ -915,7 +915,7 @@ public class Generator {
                                 }
                             } catch (Throwable t) {
                                 if (!m.staleCode(t, code, pc, fp)) {
-                                    throw m.fault(t, code, pc);
+                                    throw Faults.fault(m, t, code, pc);
                                 }
                                 // another thread translated code this view lacks: run on in the current view
                             }
@@ -958,7 +958,7 @@ public class Generator {
                 extra.append("            case ").append(g).append(" -> cold").append(g).append("(").append(HANDLER_ARGS).append(");\n");
             }
         }
-        extra.append("            default -> throw Machine.badOpcode(pc, (int) w & 0xFFFF);\n        };\n    }\n");
+        extra.append("            default -> throw Faults.badOpcode(pc, (int) w & 0xFFFF);\n        };\n    }\n");
         for (int g = 0; g < groups.size(); g++) {
             if (groups.get(g).isEmpty()) {
                 continue;
@@ -969,7 +969,7 @@ public class Generator {
             for (Op op : groups.get(g)) {
                 extra.append("            case Opcodes.").append(op.constant()).append(" -> ").append(call.apply(op)).append(";\n");
             }
-            extra.append("            default -> throw Machine.badOpcode(pc, (int) w & 0xFFFF);\n        };\n    }\n");
+            extra.append("            default -> throw Faults.badOpcode(pc, (int) w & 0xFFFF);\n        };\n    }\n");
         }
         return extra.toString();
     }

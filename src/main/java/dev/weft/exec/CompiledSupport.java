@@ -192,7 +192,7 @@ public final class CompiledSupport {
      * @return the exception to throw
      */
     public static RuntimeException fault(Throwable t, Machine m, int function) {
-        RuntimeException r = m.asTrap(t, m.inst != null ? m.inst.describeFunction(function) : null, -1);
+        RuntimeException r = Faults.asTrap(m, t, m.inst != null ? m.inst.describeFunction(function) : null, -1);
         if (r instanceof TrapException trap && m.inst != null) {
             trap.withWasmStackTrace(List.of(m.inst.describeFunction(function)));
         }

@@ -8,14 +8,11 @@ import dev.weft.code.CompiledCode;
 import dev.weft.runtime.EngineLog;
 import dev.weft.runtime.FunctionInstance;
 import dev.weft.runtime.GlobalInstance;
-import dev.weft.runtime.InternalErrors;
 import dev.weft.runtime.MemoryInstance;
 import dev.weft.runtime.ModuleInstance;
 
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * One thread's execution state: the value stack (slots, plus a parallel array for
@@ -39,10 +36,12 @@ public final class Machine {
     private static final int INITIAL_SLOTS = 1 << 12;
     private static final int INITIAL_FRAMES = 1 << 8;
     /**
-     * The trap of a Java stack overflow, read here so that TrapKind is initialised with the
-     * machine: initialising it first on the overflow path could fail and break it for good.
+     * The trap of a Java stack overflow, read here so that {@link Faults} and TrapKind are loaded
+     * and initialised with the machine: doing that first on the overflow path could fail and
+     * break it for good.
      */
-    private static final TrapKind STACK_OVERFLOW = TrapKind.CALL_STACK_EXHAUSTED;
+    @SuppressWarnings("unused")
+    private static final TrapKind STACK_OVERFLOW = Faults.STACK_OVERFLOW;
 
     private final boolean handles;
     final CallBounds bounds;
@@ -73,9 +72,9 @@ public final class Machine {
     // (null for an entry from the host: returning from it ends the loop). Same-instance calls, the common
     // case, thus store only ints: no reference store, no GC write barrier.
     int depth;
-    private int[] framePc;
+    int[] framePc;
     private int[] frameFp;
-    private ModuleInstance[] frameInst;
+    ModuleInstance[] frameInst;
 
     /** What host functions called on this machine see of their call (reused: host calls allocate nothing). */
     private final HostFrame host = new HostFrame(this);
@@ -678,69 +677,5 @@ public final class Machine {
             }
         }
         return false;
-    }
-
-    // ------------------------------------------------------------------ faults
-
-    /**
-     * Turns what escaped a handler into what leaves the executor: traps get the WebAssembly
-     * stack; the JVM's stack overflow (host functions recursing through WebAssembly) becomes
-     * the "call stack exhausted" trap; a host function's exception passes; anything else is a
-     * bug in Weft and becomes an {@code InternalErrorException} naming the function.
-     */
-    RuntimeException fault(Throwable t, MemorySegment atCode, int atPc) {
-        RuntimeException r = asTrap(t,
-                inst != null && atCode != null && inst.code.holds(atCode) ? inst.describeFunctionAt(atPc) : null, atPc);
-        if (r instanceof TrapException trap) {
-            // a trap from a nested run (host function -> WebAssembly) already lists that run's frames: add ours
-            trap.withWasmStackTrace(stackTrace(atCode, atPc));
-        }
-        return r;
-    }
-
-    /**
-     * What escaped a handler or compiled code, as the trap it means (see {@link #fault}).
-     *
-     * @param t what escaped
-     * @param function the function it escaped from, or null if unknown
-     * @param at where in it (an offset of its code), or -1
-     * @return the trap, the host's own exception, or an {@code InternalErrorException}
-     */
-    RuntimeException asTrap(Throwable t, String function, long at) {
-        if (t instanceof TrapException te) {
-            return te;
-        } else if (t instanceof StackOverflowError) {
-            return new TrapException(STACK_OVERFLOW);
-        } else if (t instanceof IllegalStateException && closedOnStack()) {
-            // a memory freed by a close while this call was running: the access failed safely
-            return CallBounds.closedTrap();
-        }
-        return InternalErrors.convert(t, "running WebAssembly", function, at);
-    }
-
-    private List<String> stackTrace(MemorySegment atCode, int atPc) {
-        List<String> frames = new ArrayList<>();
-        ModuleInstance current = inst;
-        // atCode may be an older view of the current instance's code (translated since), or, if a
-        // switch to another instance failed half way, that of the instance the pc belongs to
-        if (current != null && atCode != null && current.code.holds(atCode)) {
-            frames.add(current.describeFunctionAt(atPc));
-        }
-        for (int d = depth - 1; d >= 0 && frames.size() < TrapException.MAX_FRAMES; d--) {
-            int returnPc = framePc[d];
-            if (returnPc < 0) {
-                current = frameInst[d];
-                if (current == null) {
-                    break; // the entry from the host
-                }
-                returnPc = ~returnPc;
-            }
-            frames.add(current.describeFunctionAt(returnPc - 1));
-        }
-        return frames;
-    }
-
-    static IllegalStateException badOpcode(int pc, int opcode) {
-        return new IllegalStateException("internal error: bad opcode " + opcode + " at " + pc);
     }
 }
