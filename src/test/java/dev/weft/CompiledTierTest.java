@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The compiled tier seen from the API: compiled code really runs (its hidden classes' frames are
  * on the Java stack, seen with {@link StackWalker.Option#SHOW_HIDDEN_FRAMES}), {@link Tier#AUTO}
  * compiles hot functions in the background, calls that may suspend stay interpreted, and calls
- * between compiled and interpreted functions (a function too large to compile between two
- * compiled ones) give the interpreter's results, traps and stack traces. The other test classes
+ * through a function too large for one JVM method (split into parts) give the interpreter's
+ * results, traps and stack traces. The other test classes
  * run their cases in {@link RunMode#COMPILED} too (spec suite, fuel, interruption, traps, limits).
  */
 class CompiledTierTest {
@@ -94,8 +94,8 @@ class CompiledTierTest {
     }
 
     /**
-     * outer (small) calls big (too large for a JIT-compiled JVM method: it stays interpreted) calls
-     * inner (small), which traps on 0: compiled, interpreted, compiled frames in one call.
+     * outer (small) calls big (too large for one JIT-compiled JVM method: compiled as a driver and
+     * parts) calls inner (small), which traps on 0: whole and split functions' frames in one call.
      */
     private static WasmModule mixed() {
         ModuleBuilder b = new ModuleBuilder();
@@ -114,7 +114,7 @@ class CompiledTierTest {
     }
 
     @Test
-    void interpretedAndCompiledFramesMixWithTheInterpretersResultsAndTraps() {
+    void wholeAndSplitFunctionsGiveTheInterpretersResultsAndTraps() {
         WasmModule module = mixed();
         Instance interpreted = RunMode.SWITCH.engine().instantiate(module);
         Instance compiled = RunMode.COMPILED.engine().instantiate(module);

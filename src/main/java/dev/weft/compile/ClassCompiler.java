@@ -131,6 +131,12 @@ final class ClassCompiler {
             for (FunctionPlan p : plans) {
                 cb.withMethodBody(methodName(p.function), Signatures.descriptor(p.type), ClassFile.ACC_STATIC,
                         code -> FunctionEmitter.emit(code, p, batch));
+                if (p.parts != null) {
+                    for (FunctionParts.Part part : p.parts.parts) {
+                        cb.withMethodBody(PartDriver.partName(p.function, part.index()), PartDriver.PART,
+                                ClassFile.ACC_STATIC, code -> FunctionEmitter.emitPart(code, p, batch, part));
+                    }
+                }
                 cb.withMethodBody("e" + p.function, ENTRY, ClassFile.ACC_STATIC, code -> bridge(code, p, self));
             }
             for (int type : batch.dispatchers) {
@@ -142,14 +148,21 @@ final class ClassCompiler {
         return Map.entry(bytes, List.copyOf(batch.constants));
     }
 
-    /** @return each function method's bytecode length, by function */
-    static Map<Integer, Integer> methodSizes(byte[] bytes) {
+    /**
+     * @return by function, the bytecode length of its method and, for a split function, of its
+     *     largest part: {@code {method, largest part}}
+     */
+    static Map<Integer, int[]> methodSizes(byte[] bytes) {
         ClassModel model = ClassFile.of().parse(bytes);
-        Map<Integer, Integer> sizes = new HashMap<>();
+        Map<Integer, int[]> sizes = new HashMap<>();
         for (MethodModel m : model.methods()) {
             String name = m.methodName().stringValue();
+            int length = m.findAttribute(Attributes.code()).orElseThrow().codeLength();
             if (name.startsWith("f")) {
-                sizes.put(Integer.parseInt(name.substring(1)), m.findAttribute(Attributes.code()).orElseThrow().codeLength());
+                sizes.computeIfAbsent(Integer.parseInt(name.substring(1)), f -> new int[2])[0] = length;
+            } else if (name.startsWith("p")) {
+                int[] s = sizes.computeIfAbsent(Integer.parseInt(name.substring(1, name.indexOf('_'))), f -> new int[2]);
+                s[1] = Math.max(s[1], length);
             }
         }
         return sizes;

@@ -47,6 +47,12 @@ final class FunctionEmitter {
     private static final ClassDesc DOUBLE = ClassDesc.of("java.lang.Double");
     /** Descriptors and owners of the semantics methods, parsed once. */
     private static final Map<String, MethodTypeDesc> DESCRIPTORS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A part's parameters ({@link PartDriver#PART}): the machine, the frame's long[] and Object[], base, the entry. */
+    private static final int PART_SLOTS = 1;
+    private static final int PART_REFS = 2;
+    private static final int PART_BASE = 3;
+    private static final int PART_ENTRY = 4;
+    private static final int PART_FIRST_LOCAL = 5;
 
     final CodeBuilder cb;
     final FunctionPlan plan;
@@ -71,32 +77,45 @@ final class FunctionEmitter {
     private final Map<Integer, Label> stubs = new LinkedHashMap<>();
     /** Whether the instruction just emitted ends the flow (return, jump, trap). */
     private boolean terminal;
+    /** The part of a split function this method runs, or null for a whole function or a split one's driver. */
+    private final FunctionParts.Part part;
+    /** A part's exits to other parts' instructions: where each target's stub is. */
+    private final Map<Integer, Label> exits = new LinkedHashMap<>();
+    /** In a part, an int local; in a driver, the frame's long[] (the Object[] follows). */
+    private final int partLocal;
 
-    private FunctionEmitter(CodeBuilder cb, FunctionPlan plan, ClassCompiler.Batch batch) {
+    private FunctionEmitter(CodeBuilder cb, FunctionPlan plan, ClassCompiler.Batch batch, FunctionParts.Part part) {
         this.cb = cb;
         this.plan = plan;
         this.batch = batch;
+        this.part = part;
         int frame = plan.frame;
         longLocal = new int[frame];
         refLocal = new int[frame];
         java.util.Arrays.fill(refLocal, -1);
         int next = 1;
-        for (int i = 0; i < plan.type.paramCount(); i++) {
-            if (plan.type.param(i).isReference()) {
-                refLocal[i] = next++;
-                longLocal[i] = -1;
-            } else {
-                longLocal[i] = next;
-                next += 2;
+        if (part != null) {
+            next = PART_FIRST_LOCAL; // after the machine, the frame's arrays, base and the entry's offset
+        } else {
+            for (int i = 0; i < plan.type.paramCount(); i++) {
+                if (plan.type.param(i).isReference()) {
+                    refLocal[i] = next++;
+                    longLocal[i] = -1;
+                } else {
+                    longLocal[i] = next;
+                    next += 2;
+                }
             }
         }
         budgetLocal = next;
         takenLocal = next + 2;
-        baseLocal = next + 4;
+        baseLocal = part != null ? PART_BASE : next + 4;
         meteredLocal = next + 5;
         ticksLocal = next + 6;
         scratchLocal = next + 7;
         next += 8;
+        partLocal = next;
+        next += 2;
         v128Local = plan.simd ? next++ : -1;
         // the most used slots first: locals below 256 (4 below 4) have the short instruction forms
         Integer[] order = new Integer[frame];
@@ -105,7 +124,7 @@ final class FunctionEmitter {
         }
         java.util.Arrays.sort(order, (a, b) -> Integer.compare(plan.uses[b], plan.uses[a]));
         for (int s : order) {
-            if (s >= plan.type.paramCount() || plan.type.param(s).isReference()) {
+            if (part != null || s >= plan.type.paramCount() || plan.type.param(s).isReference()) {
                 longLocal[s] = next;
                 next += 2;
             }
@@ -125,7 +144,8 @@ final class FunctionEmitter {
      * locals and operand stack, and the frame's own words), which bounds what a compiled frame takes.
      */
     static int frameCost(FunctionPlan plan) {
-        return Math.max(CompiledSupport.MIN_FRAME, 8 * (plan.localWords() + plan.maxStack()) + 256);
+        int one = Math.max(CompiledSupport.MIN_FRAME, 8 * (plan.localWords() + plan.maxStack()) + 256);
+        return plan.parts != null ? 2 * one : one; // a split function's driver and a part's frame
     }
 
     /** @return the budget a call must find: the frame's cost and the reserve for a fallback to the interpreter */
@@ -133,17 +153,44 @@ final class FunctionEmitter {
         return frameCost(plan) + CompiledSupport.NESTED;
     }
 
-    /** Writes the method's code. */
+    /** Writes the method's code: the function's, or for a split function its driver. */
     static void emit(CodeBuilder cb, FunctionPlan plan, ClassCompiler.Batch batch) {
-        new FunctionEmitter(cb, plan, batch).body();
+        new FunctionEmitter(cb, plan, batch, null).body();
+    }
+
+    /** Writes the method of one part of a split function. */
+    static void emitPart(CodeBuilder cb, FunctionPlan plan, ClassCompiler.Batch batch, FunctionParts.Part part) {
+        new FunctionEmitter(cb, plan, batch, part).partBody();
     }
 
     private void body() {
         prologue();
         Label tryStart = cb.newBoundLabel();
+        if (plan.parts != null) {
+            PartDriver.emitLoop(this, partLocal, partLocal + 1, meteredLocal);
+        } else {
+            instructions(plan.entry, plan.end);
+            if (!terminal) {
+                throwInternal("fell off the end of the function");
+            }
+            for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
+                backEdge(stub.getKey(), stub.getValue());
+            }
+        }
+        Label tryEnd = cb.newBoundLabel();
+        Label handler = cb.newBoundLabel();
+        restoreBudget();
+        machine();
+        cb.loadConstant(plan.function);
+        cb.invokestatic(SUPPORT, "fault", FAULT);
+        cb.athrow();
+        cb.exceptionCatch(tryStart, tryEnd, handler, Optional.empty());
+    }
+
+    private void instructions(int from, int to) {
         MemorySegment code = batch.code();
-        for (int pc = plan.entry; pc < plan.end; pc += InstructionDecoder.size(code, pc)) {
-            if (plan.targets.get(pc - plan.entry)) {
+        for (int pc = from; pc < to; pc += InstructionDecoder.size(code, pc)) {
+            if (plan.targets.get(pc - plan.entry) || labels.containsKey(pc)) {
                 cb.labelBinding(label(pc));
             }
             long w = InstructionDecoder.word(code, pc);
@@ -154,20 +201,107 @@ final class FunctionEmitter {
                 CustomEmitters.emit(this, opcode, w, w2, pc);
             }
         }
+    }
+
+    /**
+     * A part's method ({@link FunctionParts}): the slots it touches loaded from the frame's arrays,
+     * a jump to the entry the driver asks for, its instructions, and its exits, which store the
+     * slots back and return where the function goes on. Traps propagate to the driver, which
+     * gives them the function's frame.
+     */
+    private void partBody() {
+        for (int s = part.slots().nextSetBit(0); s >= 0; s = part.slots().nextSetBit(s + 1)) {
+            cb.aload(PART_SLOTS);
+            cb.loadConstant(s);
+            cb.laload();
+            cb.lstore(longLocal[s]);
+            if (plan.refs) {
+                cb.aload(PART_REFS);
+                cb.loadConstant(s);
+                cb.aaload();
+                cb.astore(refLocal[s]);
+            }
+        }
+        if (plan.loops) {
+            machine();
+            cb.getfield(Signatures.MACHINE, "metered", ConstantDescs.CD_boolean);
+            cb.istore(meteredLocal);
+            cb.loadConstant(CompiledSupport.BACK_EDGES_PER_CHECK);
+            cb.istore(ticksLocal);
+        }
+        if (plan.simd) {
+            cb.loadConstant(2);
+            cb.newarray(TypeKind.LONG);
+            cb.astore(v128Local);
+        }
+        if (part.entries().length > 1) {
+            Label bad = cb.newLabel();
+            java.util.List<java.lang.classfile.instruction.SwitchCase> cases = new java.util.ArrayList<>();
+            for (int entry : part.entries()) {
+                cases.add(java.lang.classfile.instruction.SwitchCase.of(entry, label(entry)));
+            }
+            cb.iload(PART_ENTRY);
+            cb.lookupswitch(bad, cases);
+            cb.labelBinding(bad);
+            throwInternal("no entry into a part there");
+        }
+        instructions(part.from(), part.to());
         if (!terminal) {
-            throwInternal("fell off the end of the function");
+            if (part.to() == plan.end) {
+                throwInternal("fell off the end of the function");
+            } else {
+                cb.goto_(exit(part.to()));
+            }
         }
         for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
             backEdge(stub.getKey(), stub.getValue());
         }
-        Label tryEnd = cb.newBoundLabel();
-        Label handler = cb.newBoundLabel();
-        restoreBudget();
-        machine();
-        cb.loadConstant(plan.function);
-        cb.invokestatic(SUPPORT, "fault", FAULT);
-        cb.athrow();
-        cb.exceptionCatch(tryStart, tryEnd, handler, Optional.empty());
+        Label store = cb.newLabel();
+        for (Map.Entry<Integer, Label> exit : exits.entrySet()) {
+            int target = exit.getKey();
+            cb.labelBinding(exit.getValue());
+            if (target < part.from()) { // a loop's next iteration, in an earlier part
+                Label fueled = cb.newLabel();
+                if (plan.loops) {
+                    cb.iload(meteredLocal);
+                    cb.ifeq(fueled);
+                    machine();
+                    cb.loadConstant(batch.loopCost(target));
+                    cb.invokestatic(SUPPORT, "chargeLoop", CHARGE);
+                }
+                cb.labelBinding(fueled);
+                machine();
+                cb.invokestatic(SUPPORT, "attention", ATTENTION);
+            }
+            cb.loadConstant(target);
+            cb.goto_(store);
+        }
+        cb.labelBinding(store);
+        cb.istore(partLocal);
+        storeSlots();
+        cb.iload(partLocal);
+        cb.ireturn();
+    }
+
+    /** A part's slots back to the frame's arrays. */
+    private void storeSlots() {
+        for (int s = part.slots().nextSetBit(0); s >= 0; s = part.slots().nextSetBit(s + 1)) {
+            cb.aload(PART_SLOTS);
+            cb.loadConstant(s);
+            cb.lload(longLocal[s]);
+            cb.lastore();
+            if (plan.refs) {
+                cb.aload(PART_REFS);
+                cb.loadConstant(s);
+                cb.aload(refLocal[s]);
+                cb.aastore();
+            }
+        }
+    }
+
+    /** The stub that leaves a part for an instruction of another. */
+    private Label exit(int target) {
+        return exits.computeIfAbsent(target, t -> cb.newLabel());
     }
 
     /**
@@ -227,6 +361,14 @@ final class FunctionEmitter {
         cb.lload(takenLocal);
         cb.loadConstant(plan.fuel);
         cb.invokestatic(SUPPORT, "enterFrame", ENTER_FRAME);
+        if (plan.parts != null) {
+            if (plan.spills) {
+                machine();
+                cb.getfield(Signatures.MACHINE, "compiledBase", ConstantDescs.CD_int);
+                cb.istore(baseLocal);
+            }
+            return; // the parts hold the slots and check their loops
+        }
         if (plan.loops) {
             machine();
             cb.getfield(Signatures.MACHINE, "metered", ConstantDescs.CD_boolean);
@@ -262,7 +404,7 @@ final class FunctionEmitter {
     }
 
     /** Returns from the method with what the stack holds (or nothing), as the function's type says. */
-    private void returnValue() {
+    void returnValue() {
         if (plan.type.resultCount() != 1) {
             cb.return_();
         } else if (plan.type.result(0).isReference()) {
@@ -401,10 +543,13 @@ final class FunctionEmitter {
      */
     Label target(int pc, int off) {
         int target = pc + off;
+        if (part != null && !part.contains(target)) {
+            return exit(target);
+        }
         return off > 0 ? label(target) : stubs.computeIfAbsent(target, t -> cb.newLabel());
     }
 
-    private Label label(int pc) {
+    Label label(int pc) {
         return labels.computeIfAbsent(pc, t -> cb.newLabel());
     }
 
@@ -423,7 +568,7 @@ final class FunctionEmitter {
         cb.iload(baseLocal);
     }
 
-    private void restoreBudget() {
+    void restoreBudget() {
         machine();
         cb.lload(budgetLocal);
         cb.putfield(Signatures.MACHINE, "budget", ConstantDescs.CD_long);
@@ -437,6 +582,23 @@ final class FunctionEmitter {
         int results = plan.type.resultCount();
         if (results > 1) {
             CustomEmitters.spillValues(this, plan.type.results(), 0);
+        }
+        if (part != null) { // slot 0 back to the frame's arrays, for the driver to return
+            if (results == 1) {
+                cb.aload(plan.type.result(0).isReference() ? PART_REFS : PART_SLOTS);
+                cb.loadConstant(0);
+                if (plan.type.result(0).isReference()) {
+                    loadRef(0);
+                    cb.aastore();
+                } else {
+                    loadI64(0);
+                    cb.lastore();
+                }
+            }
+            cb.iconst_m1();
+            cb.ireturn();
+            terminal = true;
+            return;
         }
         restoreBudget();
         if (results == 1) {

@@ -24,7 +24,9 @@ final class FunctionPlan {
     /** The least bytecode one internal instruction becomes (a br_table also 4 per target): more than HUGE_METHOD is hopeless. */
     private static final int MIN_BYTES_PER_INSTRUCTION = 5;
     /** The SIMD instructions come last in instructions.def, from v128.copy on. */
-    private static final int FIRST_SIMD = Opcodes.V128_COPY;
+    static final int FIRST_SIMD = Opcodes.V128_COPY;
+    /** The fewest instructions in a part of a split function: below that, splitting further does not help. */
+    static final int MIN_PART = 8;
     /** JVM local-variable slots a method may have. */
     private static final int MAX_LOCALS = 65535;
 
@@ -55,6 +57,10 @@ final class FunctionPlan {
     long minBytes;
     /** Why the function cannot be compiled, or null. */
     String reject;
+    /** Whether the code is certain to exceed the JIT's method size limit in one method: it must be split. */
+    boolean oversized;
+    /** The parts of a function compiled as several methods ({@link FunctionParts}), or null. */
+    FunctionParts parts;
 
     private FunctionPlan(int function, FunctionType type, CompiledCode code) {
         int row = function * CompiledCode.STRIDE;
@@ -153,6 +159,10 @@ final class FunctionPlan {
                     case "off" -> target(pc, (int) InstructionDecoder.field(code, pc, f));
                     case "list" -> {
                         minBytes += 4L * InstructionDecoder.listLength(code, pc);
+                        if (4L * InstructionDecoder.listLength(code, pc) >= HUGE_METHOD) {
+                            reject = "a br_table too large for a JIT-compiled JVM method"; // even alone in a part
+                            return;
+                        }
                         for (int i = 0; i < InstructionDecoder.listLength(code, pc); i++) {
                             target(pc, InstructionDecoder.listEntry(code, pc, i));
                         }
@@ -167,9 +177,8 @@ final class FunctionPlan {
             }
         }
         minBytes += (long) instructions * MIN_BYTES_PER_INSTRUCTION;
-        if (minBytes >= HUGE_METHOD) {
-            reject = "too large for a JIT-compiled JVM method";
-        } else if (targets.length() > 0 && !isSubset(targets, starts)) {
+        oversized = minBytes >= HUGE_METHOD;
+        if (targets.length() > 0 && !isSubset(targets, starts)) {
             reject = "a branch into the middle of an instruction"; // never, for translated code
         } else if (localWords() > MAX_LOCALS) {
             reject = "a frame larger than a JVM method's locals";
@@ -225,6 +234,20 @@ final class FunctionPlan {
             spills |= callee.resultCount() > 1;
             callWords = Math.max(callWords, Signatures.paramWords(callee));
         }
+    }
+
+    /**
+     * Compiles the function as parts of at most {@code maxInstructions} instructions each.
+     *
+     * @return false if it already has parts that small, or the parts cannot get smaller
+     */
+    boolean split(CompiledCode code, DecodedModule decoded, int maxInstructions) {
+        int max = Math.max(MIN_PART, maxInstructions);
+        if (parts != null && parts.maxInstructions <= max) {
+            return false;
+        }
+        parts = FunctionParts.cut(this, code.code, decoded, max);
+        return true;
     }
 
     /**

@@ -29,6 +29,17 @@ final class ModuleTier extends CompiledTier.Module {
     static final int THRESHOLD = Math.max(1, Integer.getInteger("weft.tier.threshold", 1000));
     /** A directory to write each compiled class to, for javap ({@code -Dweft.tier.dump=DIR}), or null. */
     private static final String DUMP = System.getProperty("weft.tier.dump");
+    /**
+     * Most instructions in a part of a function split because it is too large for one JIT-compiled
+     * method, to begin with (a part still too large is split again, smaller).
+     */
+    private static final int PART_INSTRUCTIONS = 400;
+    /**
+     * {@code -Dweft.tier.partSize=N}: split every function of more than N instructions into parts
+     * of at most N, so that tests run split code on small modules (0, the default: only functions
+     * too large for one method).
+     */
+    private static final int FORCED_PART = Integer.getInteger("weft.tier.partSize", 0);
     /** Most functions per class. */
     private static final int CLASS_FUNCTIONS = 200;
     /** Most internal instructions per class (keeps a class's bytecode to a few hundred KiB). */
@@ -46,6 +57,8 @@ final class ModuleTier extends CompiledTier.Module {
     private final MethodHandle[] methods;
     private final MutableCallSite[] sites;
     private final MethodHandle[] interpreters;
+    /** By compiled function, its method's bytecode length and its largest part's (0 when not split). */
+    private final int[][] methodSizes;
     private final List<Integer> queue = new ArrayList<>();
     private boolean scheduled;
     private int compiled;
@@ -58,6 +71,7 @@ final class ModuleTier extends CompiledTier.Module {
         this.decoded = decoded;
         int n = decoded.functionTypes.length;
         this.status = new byte[n];
+        this.methodSizes = new int[n][];
         this.methods = new MethodHandle[n];
         this.sites = new MutableCallSite[n];
         this.interpreters = new MethodHandle[n];
@@ -158,6 +172,11 @@ final class ModuleTier extends CompiledTier.Module {
                 reject(f, p.reject);
                 continue;
             }
+            if (p.oversized) {
+                p.split(code, decoded, PART_INSTRUCTIONS);
+            } else if (FORCED_PART > 0 && p.instructions > FORCED_PART) {
+                p.split(code, decoded, FORCED_PART);
+            }
             if (!chunk.isEmpty() && (chunk.size() == CLASS_FUNCTIONS || instructions + p.instructions > CLASS_INSTRUCTIONS)) {
                 compileClass(chunk);
                 chunk = new ArrayList<>();
@@ -169,36 +188,48 @@ final class ModuleTier extends CompiledTier.Module {
         compileClass(chunk);
     }
 
-    /** Compiles functions into one class; those whose method is too large for the JIT stay interpreted. */
+    /**
+     * Compiles functions into one class. A function whose method is too large for the JIT is split
+     * into parts, and a part still too large into smaller ones; one that cannot get small enough
+     * stays interpreted.
+     */
     private void compileClass(List<FunctionPlan> plans) {
         if (plans.isEmpty()) {
             return;
         }
         try {
-            Map.Entry<byte[], List<Object>> built = ClassCompiler.build(this, plans);
-            Map<Integer, Integer> sizes = ClassCompiler.methodSizes(built.getKey());
-            List<FunctionPlan> fit = new ArrayList<>();
-            for (FunctionPlan p : plans) {
-                int size = sizes.get(p.function);
-                if (size >= FunctionPlan.HUGE_METHOD) {
-                    reject(p.function, "compiled method over the JIT's 8000-byte limit");
-                } else {
-                    fit.add(p);
+            List<FunctionPlan> fit = new ArrayList<>(plans);
+            Map.Entry<byte[], List<Object>> built;
+            Map<Integer, int[]> sizes;
+            boolean again;
+            do {
+                built = ClassCompiler.build(this, fit);
+                sizes = ClassCompiler.methodSizes(built.getKey());
+                again = false;
+                for (java.util.Iterator<FunctionPlan> i = fit.iterator(); i.hasNext(); ) {
+                    FunctionPlan p = i.next();
+                    int[] size = sizes.get(p.function);
+                    if (size[0] < FunctionPlan.HUGE_METHOD && size[1] < FunctionPlan.HUGE_METHOD) {
+                        continue;
+                    }
+                    again = true;
+                    boolean driverTooLarge = p.parts != null && size[0] >= FunctionPlan.HUGE_METHOD;
+                    if (driverTooLarge || !p.split(code, decoded, smallerParts(p, size))) {
+                        reject(p.function, "compiled method over the JIT's 8000-byte limit");
+                        i.remove();
+                    }
                 }
-            }
+            } while (again && !fit.isEmpty());
             if (fit.isEmpty()) {
                 return;
-            }
-            if (fit.size() != plans.size()) {
-                built = ClassCompiler.build(this, fit);
             }
             if (DUMP != null) {
                 dump(built.getKey(), fit.getFirst().function);
             }
             for (ClassCompiler.Compiled c : ClassCompiler.define(built.getKey(), built.getValue(), fit)) {
-                install(c);
+                install(c, sizes.get(c.function()));
                 if (EngineLog.debugEnabled()) {
-                    EngineLog.tierChanged(describe(c.function()), "compiled", sizes.get(c.function()) + " bytes of JVM bytecode");
+                    EngineLog.tierChanged(describe(c.function()), "compiled", describeSize(fit, c.function(), sizes.get(c.function())));
                 }
             }
         } catch (RuntimeException | LinkageError | IllegalAccessException e) {
@@ -212,6 +243,24 @@ final class ModuleTier extends CompiledTier.Module {
         }
     }
 
+    /** @return the most instructions a part of the function should have, given its methods' sizes now */
+    private static int smallerParts(FunctionPlan p, int[] size) {
+        if (p.parts == null) { // aim at half the limit
+            return (int) Math.max(1, (long) p.instructions * (FunctionPlan.HUGE_METHOD / 2) / size[0]);
+        }
+        return p.parts.maxInstructions / 2;
+    }
+
+    private static String describeSize(List<FunctionPlan> plans, int function, int[] size) {
+        for (FunctionPlan p : plans) {
+            if (p.function == function && p.parts != null) {
+                return "split into " + p.parts.parts.size() + " parts of at most " + p.parts.maxInstructions
+                        + " instructions; largest part " + size[1] + " bytes of JVM bytecode";
+            }
+        }
+        return size[0] + " bytes of JVM bytecode";
+    }
+
     private static void dump(byte[] bytes, int first) {
         try {
             java.nio.file.Path dir = java.nio.file.Path.of(DUMP);
@@ -222,8 +271,9 @@ final class ModuleTier extends CompiledTier.Module {
         }
     }
 
-    private synchronized void install(ClassCompiler.Compiled c) {
+    private synchronized void install(ClassCompiler.Compiled c, int[] size) {
         int f = c.function();
+        methodSizes[f] = size;
         methods[f] = c.method();
         entryCosts[f] = c.entryCost();
         entries[f] = c.entry(); // last: the interpreter reads this first
@@ -332,6 +382,14 @@ final class ModuleTier extends CompiledTier.Module {
     /** @return whether a function is compiled */
     synchronized boolean isCompiled(int function) {
         return status[function] == COMPILED;
+    }
+
+    /**
+     * @return a compiled function's method's bytecode length and, when it is split, its largest
+     *     part's (else 0); null if not compiled
+     */
+    synchronized int[] methodSizes(int function) {
+        return methodSizes[function];
     }
 
     /** @return how many functions are compiled */
