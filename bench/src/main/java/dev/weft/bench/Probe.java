@@ -70,8 +70,13 @@ public final class Probe {
                 p.run();
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
+            StringBuilder each = new StringBuilder();
+            for (double t : ms) {
+                each.append(String.format(" %.1f", t));
+            }
             Arrays.sort(ms);
-            System.out.printf("%-20s %-28s min %9.2f ms  median %9.2f ms%n", engine.id(), p.spec().describe(), ms[0], ms[runs / 2]);
+            System.out.printf("%-20s %-28s min %9.2f ms  median %9.2f ms  (runs in order:%s)%n", engine.id(), p.spec().describe(),
+                    ms[0], ms[runs / 2], each);
         }
     }
 }
