@@ -19,13 +19,24 @@ import java.util.List;
  * workloads it does the same for the WASI programs (measured sizes, after the program warm-up).
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.weft.bench.Probe weft-switch [runs] [workload...]
- *java -cp bench/target/benchmarks.jar dev.weft.bench.Probe weft-switch [runs] programs [program...]</pre>
+ *java -cp bench/target/benchmarks.jar dev.weft.bench.Probe weft-switch [runs] programs [program...]
+ *java -cp bench/target/benchmarks.jar dev.weft.bench.Probe weft-handles,weft-handles-fuel [runs] [workload...]</pre>
+ *
+ * <p>With several engines (comma-separated) it warms each, then runs the workloads on them in turn,
+ * one run of each engine after the other, in one JVM: the ratio of their medians (by thread CPU)
+ * is then free of the variation between JVMs, which on these machines reaches 1.5x. That measures
+ * what a setting (fuel, a deadline) costs in one JVM whose code serves both, as in a host that
+ * meters some calls and not others.
  */
 public final class Probe {
     private Probe() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].contains(",")) {
+            interleaved(args);
+            return;
+        }
         EngineKind engine = EngineKind.of(args.length > 0 ? args[0] : "weft-switch");
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         if (args.length > 2 && args[2].equals("programs")) {
@@ -53,6 +64,45 @@ public final class Probe {
             System.out.printf("%-20s %-14s arg %-10d min %9.2f ms  median %9.2f ms%n", engine.id(), w.id(), p.spec().arg(), ms[0],
                     ms[runs / 2]);
         }
+    }
+
+    private static void interleaved(String[] args) {
+        List<EngineKind> engines = Arrays.stream(args[0].split(",")).map(EngineKind::of).toList();
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        List<Workload> workloads = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            workloads.add(Workload.of(args[i]));
+        }
+        if (workloads.isEmpty()) {
+            workloads.addAll(Arrays.asList(Workload.values()));
+        }
+        engines.forEach(BroadWarmup::execution);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (Workload w : workloads) {
+            List<PreparedWorkload> prepared = engines.stream().map(e -> new PreparedWorkload(e, w.measured())).toList();
+            double[][] cpu = new double[engines.size()][runs];
+            for (int i = 0; i < runs; i++) {
+                for (int e = 0; e < engines.size(); e++) {
+                    PreparedWorkload p = prepared.get(e);
+                    p.instantiate();
+                    long t0 = threads.getCurrentThreadCpuTime();
+                    p.run();
+                    cpu[e][i] = (threads.getCurrentThreadCpuTime() - t0) / 1e6;
+                }
+            }
+            double first = median(cpu[0]);
+            for (int e = 0; e < engines.size(); e++) {
+                double m = median(cpu[e]);
+                System.out.printf("%-22s %-14s thread CPU median %9.2f ms  / %s: %.3f%n", engines.get(e).id(), w.id(), m,
+                        engines.getFirst().id(), m / first);
+            }
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v[v.length / 2];
     }
 
     private static void programs(EngineKind engine, int runs, List<String> ids) {
