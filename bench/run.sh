@@ -77,6 +77,7 @@ case "$profile" in
         # the cost of bounding guests: each Weft mode plain, with every call metered, and with a deadline armed
         jmh execution-bounds ExecutionBenchmark $quick \
             -p engine=weft-switch,weft-switch-fuel,weft-switch-deadline,weft-handles,weft-handles-fuel,weft-handles-deadline
+        jmh bounds-cost BoundsCostBenchmark -f 2 -wi 2 -i 5 -w 2s -r 2s
         jmh resume ResumeBenchmark -f 1 -wi 3 -i 3 -w 1s -r 1s
         (cd "$root" && "$java" -cp "$jar" dev.weft.bench.Reaction 200) | tee "$out/reaction.txt"
         ;;
