@@ -88,12 +88,12 @@ final class FunctionParts {
         int from = 0;
         while (from < n) {
             int to = Math.min(n, from + max);
-            if (to < n) {
+            if (to < n) { // the latest cut that splits no loop fitting in a part, if there is one
                 int cut = to;
-                while (cut > from + max / 4 && inside[cut] > 0) {
+                while (cut > from && inside[cut] > 0) {
                     cut--;
                 }
-                if (cut > from + max / 4) {
+                if (cut > from) {
                     to = cut;
                 }
             }
