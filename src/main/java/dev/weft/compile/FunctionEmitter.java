@@ -6,12 +6,15 @@ import dev.weft.exec.CompiledSupport;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
+import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -210,35 +213,13 @@ final class FunctionEmitter {
      * gives them the function's frame.
      */
     private void partBody() {
-        for (int s = part.slots().nextSetBit(0); s >= 0; s = part.slots().nextSetBit(s + 1)) {
-            cb.aload(PART_SLOTS);
-            cb.loadConstant(s);
-            cb.laload();
-            cb.lstore(longLocal[s]);
-            if (plan.refs) {
-                cb.aload(PART_REFS);
-                cb.loadConstant(s);
-                cb.aaload();
-                cb.astore(refLocal[s]);
-            }
-        }
-        if (plan.loops) {
-            machine();
-            cb.getfield(Signatures.MACHINE, "metered", ConstantDescs.CD_boolean);
-            cb.istore(meteredLocal);
-            cb.loadConstant(CompiledSupport.BACK_EDGES_PER_CHECK);
-            cb.istore(ticksLocal);
-        }
-        if (plan.simd) {
-            cb.loadConstant(2);
-            cb.newarray(TypeKind.LONG);
-            cb.astore(v128Local);
-        }
+        transferSlots(true);
+        frameLocals();
         if (part.entries().length > 1) {
             Label bad = cb.newLabel();
-            java.util.List<java.lang.classfile.instruction.SwitchCase> cases = new java.util.ArrayList<>();
+            List<SwitchCase> cases = new ArrayList<>();
             for (int entry : part.entries()) {
-                cases.add(java.lang.classfile.instruction.SwitchCase.of(entry, label(entry)));
+                cases.add(SwitchCase.of(entry, label(entry)));
             }
             cb.iload(PART_ENTRY);
             cb.lookupswitch(bad, cases);
@@ -261,15 +242,7 @@ final class FunctionEmitter {
             int target = exit.getKey();
             cb.labelBinding(exit.getValue());
             if (target < part.from()) { // a loop's next iteration, in an earlier part
-                Label fueled = cb.newLabel();
-                if (plan.loops) {
-                    cb.iload(meteredLocal);
-                    cb.ifeq(fueled);
-                    machine();
-                    cb.loadConstant(batch.loopCost(target));
-                    cb.invokestatic(SUPPORT, "chargeLoop", CHARGE);
-                }
-                cb.labelBinding(fueled);
+                chargeLoop(target);
                 machine();
                 cb.invokestatic(SUPPORT, "attention", ATTENTION);
             }
@@ -278,24 +251,61 @@ final class FunctionEmitter {
         }
         cb.labelBinding(store);
         cb.istore(partLocal);
-        storeSlots();
+        transferSlots(false);
         cb.iload(partLocal);
         cb.ireturn();
     }
 
-    /** A part's slots back to the frame's arrays. */
-    private void storeSlots() {
+    /** A part's slots from the frame's arrays into their locals ({@code toLocals}), or back. */
+    private void transferSlots(boolean toLocals) {
         for (int s = part.slots().nextSetBit(0); s >= 0; s = part.slots().nextSetBit(s + 1)) {
             cb.aload(PART_SLOTS);
             cb.loadConstant(s);
-            cb.lload(longLocal[s]);
-            cb.lastore();
+            if (toLocals) {
+                cb.laload();
+                cb.lstore(longLocal[s]);
+            } else {
+                cb.lload(longLocal[s]);
+                cb.lastore();
+            }
             if (plan.refs) {
                 cb.aload(PART_REFS);
                 cb.loadConstant(s);
-                cb.aload(refLocal[s]);
-                cb.aastore();
+                if (toLocals) {
+                    cb.aaload();
+                    cb.astore(refLocal[s]);
+                } else {
+                    cb.aload(refLocal[s]);
+                    cb.aastore();
+                }
             }
+        }
+    }
+
+    /** The loop's fuel when the call is metered, as {@code Machine.branch} charges it. */
+    private void chargeLoop(int target) {
+        Label fueled = cb.newLabel();
+        cb.iload(meteredLocal);
+        cb.ifeq(fueled);
+        machine();
+        cb.loadConstant(batch.loopCost(target));
+        cb.invokestatic(SUPPORT, "chargeLoop", CHARGE);
+        cb.labelBinding(fueled);
+    }
+
+    /** Whether the call is metered and the back-edge countdown (with loops), the v128 result array (with SIMD). */
+    private void frameLocals() {
+        if (plan.loops) {
+            machine();
+            cb.getfield(Signatures.MACHINE, "metered", ConstantDescs.CD_boolean);
+            cb.istore(meteredLocal);
+            cb.loadConstant(CompiledSupport.BACK_EDGES_PER_CHECK);
+            cb.istore(ticksLocal);
+        }
+        if (plan.simd) {
+            cb.loadConstant(2);
+            cb.newarray(TypeKind.LONG);
+            cb.astore(v128Local);
         }
     }
 
@@ -309,14 +319,8 @@ final class FunctionEmitter {
      * the attention check every {@link CompiledSupport#BACK_EDGES_PER_CHECK}th time.
      */
     private void backEdge(int target, Label stub) {
-        Label fueled = cb.newLabel();
         cb.labelBinding(stub);
-        cb.iload(meteredLocal);
-        cb.ifeq(fueled);
-        machine();
-        cb.loadConstant(batch.loopCost(target));
-        cb.invokestatic(SUPPORT, "chargeLoop", CHARGE);
-        cb.labelBinding(fueled);
+        chargeLoop(target);
         cb.iinc(ticksLocal, -1);
         cb.iload(ticksLocal);
         cb.ifge(label(target));
@@ -361,31 +365,15 @@ final class FunctionEmitter {
         cb.lload(takenLocal);
         cb.loadConstant(plan.fuel);
         cb.invokestatic(SUPPORT, "enterFrame", ENTER_FRAME);
-        if (plan.parts != null) {
-            if (plan.spills) {
-                machine();
-                cb.getfield(Signatures.MACHINE, "compiledBase", ConstantDescs.CD_int);
-                cb.istore(baseLocal);
-            }
-            return; // the parts hold the slots and check their loops
-        }
-        if (plan.loops) {
-            machine();
-            cb.getfield(Signatures.MACHINE, "metered", ConstantDescs.CD_boolean);
-            cb.istore(meteredLocal);
-            cb.loadConstant(CompiledSupport.BACK_EDGES_PER_CHECK);
-            cb.istore(ticksLocal);
-        }
         if (plan.spills) {
             machine();
             cb.getfield(Signatures.MACHINE, "compiledBase", ConstantDescs.CD_int);
             cb.istore(baseLocal);
         }
-        if (plan.simd) {
-            cb.loadConstant(2);
-            cb.newarray(TypeKind.LONG);
-            cb.astore(v128Local);
+        if (plan.parts != null) {
+            return; // the parts hold the slots and check their loops
         }
+        frameLocals();
         // slots the code never names need no local value (their locals are never read)
         int params = plan.type.paramCount();
         for (int s = 0; s < plan.frame; s++) {

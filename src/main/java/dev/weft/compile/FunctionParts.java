@@ -131,7 +131,7 @@ final class FunctionParts {
     }
 
     /** @return the code offsets an instruction may branch to */
-    private static List<Integer> targets(MemorySegment code, int pc) {
+    static List<Integer> targets(MemorySegment code, int pc) {
         List<Integer> t = new ArrayList<>(2);
         String[] kinds = Fields.kinds(InstructionDecoder.opcode(code, pc));
         for (int f = 0; f < kinds.length; f++) {

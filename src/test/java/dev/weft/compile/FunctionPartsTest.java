@@ -101,7 +101,7 @@ class FunctionPartsTest {
         assertEquals(plan.end, at, "the parts cover the function");
         for (int pc = plan.entry; pc < plan.end; pc += InstructionDecoder.size(code, pc)) {
             FunctionParts.Part source = partOf(parts, pc);
-            for (int target : targets(code, pc)) {
+            for (int target : FunctionParts.targets(code, pc)) {
                 FunctionParts.Part dest = partOf(parts, target);
                 if (dest != source) {
                     assertTrue(java.util.Arrays.stream(dest.entries()).anyMatch(e -> e == target),
@@ -127,27 +127,12 @@ class FunctionPartsTest {
     private static List<int[]> loops(FunctionPlan plan, MemorySegment code) {
         List<int[]> loops = new ArrayList<>();
         for (int pc = plan.entry; pc < plan.end; pc += InstructionDecoder.size(code, pc)) {
-            for (int target : targets(code, pc)) {
+            for (int target : FunctionParts.targets(code, pc)) {
                 if (target <= pc) {
                     loops.add(new int[] {target, pc});
                 }
             }
         }
         return loops;
-    }
-
-    private static List<Integer> targets(MemorySegment code, int pc) {
-        List<Integer> t = new ArrayList<>();
-        String[] kinds = Fields.kinds(InstructionDecoder.opcode(code, pc));
-        for (int f = 0; f < kinds.length; f++) {
-            if (kinds[f].equals("off")) {
-                t.add(pc + (int) InstructionDecoder.field(code, pc, f));
-            } else if (kinds[f].equals("list")) {
-                for (int i = 0; i < InstructionDecoder.listLength(code, pc); i++) {
-                    t.add(pc + InstructionDecoder.listEntry(code, pc, i));
-                }
-            }
-        }
-        return t;
     }
 }
