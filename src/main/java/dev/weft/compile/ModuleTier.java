@@ -107,8 +107,12 @@ final class ModuleTier extends CompiledTier.Module {
         }
     }
 
-    /** On the compiler thread: compiles what is queued, in batches, until nothing is. */
+    /**
+     * On the compiler thread: once the JVM's JIT is quiet ({@link JitActivity}), compiles what is
+     * queued, in batches, until nothing is.
+     */
     private void drain() {
+        long waited = JitActivity.awaitQuiet();
         for (;;) {
             List<Integer> batch = new ArrayList<>();
             synchronized (this) {
@@ -124,7 +128,8 @@ final class ModuleTier extends CompiledTier.Module {
                     return;
                 }
             }
-            compile(batch);
+            compile(batch, waited);
+            waited = 0;
         }
     }
 
@@ -148,7 +153,7 @@ final class ModuleTier extends CompiledTier.Module {
                 }
             }
         }
-        compile(mine);
+        compile(mine, 0);
         synchronized (this) {
             for (int f = decoded.importedFunctionCount; f < status.length; f++) {
                 while (status[f] == COMPILING) {
@@ -163,7 +168,8 @@ final class ModuleTier extends CompiledTier.Module {
         }
     }
 
-    private void compile(List<Integer> functions) {
+    /** @param waited how long the compiler thread waited for the JIT before, ns (for the log) */
+    private void compile(List<Integer> functions, long waited) {
         List<FunctionPlan> chunk = new ArrayList<>();
         int instructions = 0;
         for (int f : functions) {
@@ -178,14 +184,15 @@ final class ModuleTier extends CompiledTier.Module {
                 p.split(code, decoded, FORCED_PART);
             }
             if (!chunk.isEmpty() && (chunk.size() == CLASS_FUNCTIONS || instructions + p.instructions > CLASS_INSTRUCTIONS)) {
-                compileClass(chunk);
+                compileClass(chunk, waited);
+                waited = 0;
                 chunk = new ArrayList<>();
                 instructions = 0;
             }
             chunk.add(p);
             instructions += p.instructions;
         }
-        compileClass(chunk);
+        compileClass(chunk, waited);
     }
 
     /**
@@ -193,10 +200,11 @@ final class ModuleTier extends CompiledTier.Module {
      * into parts, and a part still too large into smaller ones; one that cannot get small enough
      * stays interpreted.
      */
-    private void compileClass(List<FunctionPlan> plans) {
+    private void compileClass(List<FunctionPlan> plans, long waited) {
         if (plans.isEmpty()) {
             return;
         }
+        long start = System.nanoTime();
         try {
             List<FunctionPlan> fit = new ArrayList<>(plans);
             Map.Entry<byte[], List<Object>> built;
@@ -226,7 +234,9 @@ final class ModuleTier extends CompiledTier.Module {
             if (DUMP != null) {
                 dump(built.getKey(), fit.getFirst().function);
             }
-            for (ClassCompiler.Compiled c : ClassCompiler.define(built.getKey(), built.getValue(), fit)) {
+            List<ClassCompiler.Compiled> defined = ClassCompiler.define(built.getKey(), built.getValue(), fit);
+            EngineLog.classCompiled(decoded.names.moduleName(), defined.size(), waited, System.nanoTime() - start);
+            for (ClassCompiler.Compiled c : defined) {
                 install(c, sizes.get(c.function()));
                 if (EngineLog.debugEnabled()) {
                     EngineLog.tierChanged(describe(c.function()), "compiled", describeSize(fit, c.function(), sizes.get(c.function())));
@@ -235,7 +245,7 @@ final class ModuleTier extends CompiledTier.Module {
         } catch (RuntimeException | LinkageError | IllegalAccessException e) {
             if (plans.size() > 1) {
                 for (FunctionPlan p : plans) {
-                    compileClass(List.of(p)); // find the one that fails; compile the others
+                    compileClass(List.of(p), 0); // find the one that fails; compile the others
                 }
             } else {
                 reject(plans.getFirst().function, "failed: " + e);

@@ -97,6 +97,21 @@ public final class EngineLog {
         }
     }
 
+    /**
+     * The compiled tier generated and defined a class.
+     *
+     * @param module the module's name, or null
+     * @param functions how many functions the class holds
+     * @param waitedNanos how long the compiler thread waited for the JVM's JIT to go quiet first
+     * @param nanos how long generating and defining the class took
+     */
+    public static void classCompiled(String module, int functions, long waitedNanos, long nanos) {
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, "module " + describe(module) + ": compiled " + functions + " functions into a class in "
+                    + millis(nanos) + (waitedNanos > 0 ? ", after waiting " + millis(waitedNanos) + " for the JIT to go quiet" : ""));
+        }
+    }
+
     private static String describe(String name) {
         return name != null ? name : "(unnamed)";
     }
