@@ -370,6 +370,31 @@ final class EmitterGenerator {
                     .append(op.name()).append("\n");
         }
         b.append("    };\n");
+        b.append("""
+
+                    /**
+                     * @param opcode an opcode
+                     * @return whether its semantics method (stated in instructions.def) accesses linear memory: the
+                     *     code C2 inlines for it, the memory segment's accessor chain and bounds check, is many
+                     *     times an arithmetic instruction's (FunctionPlan weighs it so)
+                     */
+                    static boolean accessesMemory(int opcode) {
+                        return opcode >= 0 && opcode < Opcodes.COUNT && (MEMORY[opcode >>> 6] & 1L << opcode) != 0;
+                    }
+
+                    private static final long[] MEMORY = {
+                """);
+        long[] memory = new long[(ops.size() + 63) / 64];
+        for (Generator.Op op : ops) {
+            String owner = op.call() == null ? "" : op.call().substring(0, Math.max(0, op.call().lastIndexOf('.')));
+            if (!op.kind().equals("custom") && (owner.equals("MemoryOps") || owner.equals("SimdMemoryOps"))) {
+                memory[op.code() >>> 6] |= 1L << op.code();
+            }
+        }
+        for (long word : memory) {
+            b.append("        0x").append(Long.toHexString(word)).append("L,\n");
+        }
+        b.append("    };\n");
         for (Generator.Op op : ops) {
             if (!op.kind().equals("custom")) {
                 b.append(emitter(op, declared));

@@ -22,14 +22,17 @@ import java.util.List;
  * the part that holds each offset in turn. A part is entered at its first instruction or at any
  * of its instructions that a branch from another part targets (its entries).
  *
- * <p>Cuts avoid the inside of loops that fit in one part, so that a hot inner loop runs within
- * one method, on JVM locals, without returning to the driver on each iteration.
+ * <p>Parts are limited by weight ({@link FunctionPlan#weight}): an instruction that accesses
+ * memory weighs as much as 25 others, for what C2 inlines for it. Cuts avoid the inside of loops
+ * of at most as many instructions as a part may weigh, whatever the loop weighs, so that a hot
+ * inner loop runs within one method, on JVM locals, without returning to the driver on each
+ * iteration.
  */
 final class FunctionParts {
     /** The parts, in code order. */
     final List<Part> parts;
-    /** Most instructions a part may have. */
-    final int maxInstructions;
+    /** Most weight ({@link FunctionPlan#weight}) a part may have. */
+    final int maxWeight;
 
     /**
      * One part: instructions {@code [from, to)} (code offsets), where it may be entered, and the
@@ -41,38 +44,48 @@ final class FunctionParts {
         }
     }
 
-    private FunctionParts(List<Part> parts, int maxInstructions) {
+    private FunctionParts(List<Part> parts, int maxWeight) {
         this.parts = parts;
-        this.maxInstructions = maxInstructions;
+        this.maxWeight = maxWeight;
     }
 
     /**
-     * Cuts a function's code into parts of at most {@code maxInstructions} instructions.
+     * Cuts a function's code into parts of at most {@code maxWeight} weight each (an instruction
+     * weighs 1, one that accesses memory more: {@link FunctionPlan#weight(int)}), except that a
+     * loop of at most {@code maxWeight} instructions is never cut: a part that begins with one
+     * holds all of it, whatever it weighs (an instruction heavier than the limit is a part of its
+     * own too).
      *
      * @param plan the function's plan (its code range, type and frame)
      * @param code the module's internal code
      * @param decoded the module (the types of calls)
-     * @param maxInstructions most instructions in one part, at least 1
+     * @param maxWeight most weight in one part, at least 1
      */
-    static FunctionParts cut(FunctionPlan plan, MemorySegment code, DecodedModule decoded, int maxInstructions) {
-        int max = Math.max(1, maxInstructions);
+    static FunctionParts cut(FunctionPlan plan, MemorySegment code, DecodedModule decoded, int maxWeight) {
+        int max = Math.max(1, maxWeight);
         List<Integer> starts = new ArrayList<>();
         List<int[]> edges = new ArrayList<>(); // {source index, target pc}
+        List<Long> before = new ArrayList<>(); // weight of the instructions before each one
+        long total = 0;
         for (int pc = plan.entry; pc < plan.end; pc += InstructionDecoder.size(code, pc)) {
             int index = starts.size();
             starts.add(pc);
+            before.add(total);
+            total += plan.weight(InstructionDecoder.opcode(code, pc));
             for (int target : targets(code, pc)) {
                 edges.add(new int[] {index, target});
             }
         }
         int n = starts.size();
+        before.add(total);
         int[] indexOf = new int[plan.end - plan.entry + 1];
         java.util.Arrays.fill(indexOf, -1);
         for (int i = 0; i < n; i++) {
             indexOf[starts.get(i) - plan.entry] = i;
         }
         indexOf[plan.end - plan.entry] = n;
-        // inside[c] > 0: a cut before instruction c would split a loop that fits in one part
+        // inside[c] > 0: a cut before instruction c would split a loop of at most max instructions,
+        // whatever its weight: a loop is better in one method, even one heavier than max
         int[] inside = new int[n + 2];
         for (int[] e : edges) {
             int target = indexOf[e[1] - plan.entry];
@@ -87,15 +100,23 @@ final class FunctionParts {
         List<int[]> ranges = new ArrayList<>();
         int from = 0;
         while (from < n) {
-            int to = Math.min(n, from + max);
-            if (to < n) { // the latest cut that splits no loop fitting in a part, if there is one
+            int to = from + 1; // the most instructions from `from` within the weight, one at least
+            while (to < n && before.get(to + 1) - before.get(from) <= max) {
+                to++;
+            }
+            if (to < n && inside[to] > 0) { // the latest cut that splits no such loop, else the next one
                 int cut = to;
                 while (cut > from && inside[cut] > 0) {
                     cut--;
                 }
-                if (cut > from) {
-                    to = cut;
+                if (cut == from) { // the loop begins here: the part ends after it, within max instructions
+                    int last = Math.min(n, from + max);
+                    cut = to;
+                    while (cut < last && inside[cut] > 0) {
+                        cut++;
+                    }
                 }
+                to = cut;
             }
             ranges.add(new int[] {from, to});
             from = to;

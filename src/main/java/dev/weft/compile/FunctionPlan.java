@@ -25,8 +25,17 @@ final class FunctionPlan {
     private static final int MIN_BYTES_PER_INSTRUCTION = 5;
     /** The SIMD instructions come last in instructions.def, from v128.copy on. */
     static final int FIRST_SIMD = Opcodes.V128_COPY;
-    /** The fewest instructions in a part of a split function: below that, splitting further does not help. */
+    /** The least weight a part of a split function may be limited to: below that, splitting further does not help. */
     static final int MIN_PART = 8;
+    /**
+     * What an instruction that accesses memory weighs, in instructions: C2 inlines a memory
+     * segment's accessor chain and bounds check for it, 400 to 730 bytes of bytecode (measured
+     * with -XX:+PrintInlining) against some 20 for an arithmetic instruction's bytecode and
+     * semantics method.
+     */
+    static final int MEMORY_WEIGHT = 25;
+    /** About the bytecode a split function's driver spends on calling one part. */
+    private static final int DRIVER_BYTES_PER_PART = 20;
     /** JVM local-variable slots a method may have. */
     private static final int MAX_LOCALS = 65535;
 
@@ -53,6 +62,13 @@ final class FunctionPlan {
     /** Most JVM operand stack words a call in the body pushes (its arguments). */
     int callWords;
     int instructions;
+    /** Instructions that access memory ({@link GeneratedEmitters#accessesMemory}). */
+    int memoryAccesses;
+    /**
+     * What a memory access weighs here: {@link #MEMORY_WEIGHT}, or 1 for a function whose parts
+     * would be too many for its driver's method (then parts are bounded by instructions alone).
+     */
+    int memoryWeight = MEMORY_WEIGHT;
     /** A lower bound of the method's bytecode length. */
     long minBytes;
     /** Why the function cannot be compiled, or null. */
@@ -141,6 +157,7 @@ final class FunctionPlan {
             instructions++;
             starts.set(pc - entry);
             int opcode = InstructionDecoder.opcode(code, pc);
+            memoryAccesses += GeneratedEmitters.accessesMemory(opcode) ? 1 : 0;
             simd |= opcode >= FIRST_SIMD;
             if (GeneratedEmitters.handler(opcode) != null && !CustomEmitters.supports(opcode)) {
                 reject = "no emitter for " + Opcodes.name(opcode);
@@ -237,17 +254,44 @@ final class FunctionPlan {
     }
 
     /**
-     * Compiles the function as parts of at most {@code maxInstructions} instructions each.
+     * @param opcode an instruction's opcode
+     * @return its weight, an estimate of the bytecode C2 inlines for it in instructions: 1, or
+     *     {@link #memoryWeight} for one that accesses memory
+     */
+    int weight(int opcode) {
+        return GeneratedEmitters.accessesMemory(opcode) ? memoryWeight : 1;
+    }
+
+    /** @return the instructions' summed {@link #weight(int) weight} */
+    long weight() {
+        return instructions + (long) (memoryWeight - 1) * memoryAccesses;
+    }
+
+    /**
+     * Compiles the function as parts of at most {@code maxWeight} {@link #weight} each.
      *
      * @return false if it already has parts that small, or the parts cannot get smaller
      */
-    boolean split(CompiledCode code, DecodedModule decoded, int maxInstructions) {
-        int max = Math.max(MIN_PART, maxInstructions);
-        if (parts != null && parts.maxInstructions <= max) {
+    boolean split(CompiledCode code, DecodedModule decoded, int maxWeight) {
+        int max = Math.max(MIN_PART, maxWeight);
+        if (parts != null && parts.maxWeight <= max) {
             return false;
         }
         parts = FunctionParts.cut(this, code.code, decoded, max);
+        if (memoryWeight > 1 && driverBytes(parts) >= HUGE_METHOD) { // too many parts: bound them by instructions alone
+            memoryWeight = 1;
+            parts = FunctionParts.cut(this, code.code, decoded, max);
+        }
         return true;
+    }
+
+    /** @return about the bytecode the driver of these parts needs: a call of each, a switch case per entry */
+    private static long driverBytes(FunctionParts parts) {
+        long bytes = 0;
+        for (FunctionParts.Part p : parts.parts) {
+            bytes += DRIVER_BYTES_PER_PART + 8L * p.entries().length;
+        }
+        return bytes;
     }
 
     /**

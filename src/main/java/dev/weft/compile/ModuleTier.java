@@ -30,14 +30,18 @@ final class ModuleTier extends CompiledTier.Module {
     /** A directory to write each compiled class to, for javap ({@code -Dweft.tier.dump=DIR}), or null. */
     private static final String DUMP = System.getProperty("weft.tier.dump");
     /**
-     * Most instructions in a part of a function split because it is too large for one JIT-compiled
-     * method, to begin with (a part still too large is split again, smaller).
+     * The most {@link FunctionPlan#weight weight} a function compiled as one method may have, and
+     * a part of a split function to begin with (a part whose method is still too large is split
+     * again, smaller). C2 stops inlining calls once a compilation holds about 8,000 bytes of
+     * bytecode, its own and what it inlined (DesiredMethodLimit): past that, a method calls its
+     * memory accesses' semantics methods instead of inlining them, several times slower. At
+     * weight 400 a method holds at most 16 memory accesses (docs/compiled-tier.md).
      */
-    private static final int PART_INSTRUCTIONS = 400;
+    static final int MAX_WEIGHT = 400;
     /**
      * {@code -Dweft.tier.partSize=N}: split every function of more than N instructions into parts
-     * of at most N, so that tests run split code on small modules (0, the default: only functions
-     * too large for one method).
+     * of weight N at most, so that tests run split code on small modules (0, the default: only
+     * functions too large or too heavy for one method).
      */
     private static final int FORCED_PART = Integer.getInteger("weft.tier.partSize", 0);
     /** Most functions per class. */
@@ -178,10 +182,10 @@ final class ModuleTier extends CompiledTier.Module {
                 reject(f, p.reject);
                 continue;
             }
-            if (p.oversized) {
-                p.split(code, decoded, PART_INSTRUCTIONS);
-            } else if (FORCED_PART > 0 && p.instructions > FORCED_PART) {
+            if (FORCED_PART > 0 && p.instructions > FORCED_PART) {
                 p.split(code, decoded, FORCED_PART);
+            } else if (splits(p)) {
+                p.split(code, decoded, MAX_WEIGHT);
             }
             if (!chunk.isEmpty() && (chunk.size() == CLASS_FUNCTIONS || instructions + p.instructions > CLASS_INSTRUCTIONS)) {
                 compileClass(chunk, waited);
@@ -222,7 +226,11 @@ final class ModuleTier extends CompiledTier.Module {
                     }
                     again = true;
                     boolean driverTooLarge = p.parts != null && size[0] >= FunctionPlan.HUGE_METHOD;
-                    if (driverTooLarge || !p.split(code, decoded, smallerParts(p, size))) {
+                    if (driverTooLarge && p.memoryWeight > 1) { // fewer, larger parts: bounded by instructions alone
+                        p.memoryWeight = 1;
+                        p.parts = null;
+                        p.split(code, decoded, MAX_WEIGHT);
+                    } else if (driverTooLarge || !p.split(code, decoded, smallerParts(p, size))) {
                         reject(p.function, "compiled method over the JIT's 8000-byte limit");
                         i.remove();
                     }
@@ -253,19 +261,30 @@ final class ModuleTier extends CompiledTier.Module {
         }
     }
 
-    /** @return the most instructions a part of the function should have, given its methods' sizes now */
+    /**
+     * @param p a function's plan
+     * @return whether it is compiled in parts from the start: it is too large for one method
+     *     the JIT compiles, or too heavy for C2 to inline all its memory accesses
+     */
+    static boolean splits(FunctionPlan p) {
+        return p.oversized || p.weight() > MAX_WEIGHT;
+    }
+
+    /** @return the most weight a part of the function should have, given its methods' sizes now */
     private static int smallerParts(FunctionPlan p, int[] size) {
         if (p.parts == null) { // aim at half the limit
-            return (int) Math.max(1, (long) p.instructions * (FunctionPlan.HUGE_METHOD / 2) / size[0]);
+            return (int) Math.max(1, p.weight() * (FunctionPlan.HUGE_METHOD / 2) / size[0]);
         }
-        return p.parts.maxInstructions / 2;
+        return p.parts.maxWeight / 2;
     }
 
     private static String describeSize(List<FunctionPlan> plans, int function, int[] size) {
         for (FunctionPlan p : plans) {
-            if (p.function == function && p.parts != null) {
-                return "split into " + p.parts.parts.size() + " parts of at most " + p.parts.maxInstructions
-                        + " instructions; largest part " + size[1] + " bytes of JVM bytecode";
+            if (p.function == function) {
+                String what = p.instructions + " instructions of weight " + p.weight() + "; ";
+                return p.parts == null ? what + size[0] + " bytes of JVM bytecode"
+                        : what + "split into " + p.parts.parts.size() + " parts of weight " + p.parts.maxWeight
+                                + " at most; largest part " + size[1] + " bytes of JVM bytecode";
             }
         }
         return size[0] + " bytes of JVM bytecode";
