@@ -102,7 +102,9 @@ class LoggingTest {
         List<String> tier = messages().stream().filter(m -> m.startsWith("function ")).toList();
         assertEquals(1, tier.size(), messages().toString());
         // (the text parser writes no name section, so the function is known by its index)
-        assertTrue(tier.getFirst().matches("function func 0 moved to compiled \\(\\d+ bytes of JVM bytecode\\)"),
+        assertTrue(tier.getFirst().matches("function func 0 moved to compiled \\(2 instructions of weight 2; \\d+ bytes of JVM bytecode\\)"),
                 tier.getFirst());
+        assertTrue(messages().stream().anyMatch(m -> m.matches("module \\(unnamed\\): compiled 1 function into a class in [0-9.]+ ms")),
+                messages().toString());
     }
 }

@@ -107,8 +107,8 @@ public final class EngineLog {
      */
     public static void classCompiled(String module, int functions, long waitedNanos, long nanos) {
         if (LOG.isLoggable(Level.DEBUG)) {
-            LOG.log(Level.DEBUG, "module " + describe(module) + ": compiled " + functions + " functions into a class in "
-                    + millis(nanos) + (waitedNanos > 0 ? ", after waiting " + millis(waitedNanos) + " for the JIT to go quiet" : ""));
+            LOG.log(Level.DEBUG, "module " + describe(module) + ": compiled " + functions + (functions == 1 ? " function" : " functions")
+                    + " into a class in " + millis(nanos) + (waitedNanos > 0 ? ", after waiting " + millis(waitedNanos) + " for the JIT to go quiet" : ""));
         }
     }
 
