@@ -278,10 +278,24 @@ final class FunctionPlan {
             return false;
         }
         parts = FunctionParts.cut(this, code.code, decoded, max);
-        if (memoryWeight > 1 && driverBytes(parts) >= HUGE_METHOD) { // too many parts: bound them by instructions alone
-            memoryWeight = 1;
-            parts = FunctionParts.cut(this, code.code, decoded, max);
+        if (driverBytes(parts) >= HUGE_METHOD) {
+            cutByInstructions(code, decoded);
         }
+        return true;
+    }
+
+    /**
+     * Cuts the parts again, of the same limit, with a memory access weighing 1: fewer, larger
+     * parts, for a function whose driver would be too large to call them all.
+     *
+     * @return false if it is not split, or its parts were bounded by instructions alone already
+     */
+    boolean cutByInstructions(CompiledCode code, DecodedModule decoded) {
+        if (parts == null || memoryWeight == 1) {
+            return false;
+        }
+        memoryWeight = 1;
+        parts = FunctionParts.cut(this, code.code, decoded, parts.maxWeight);
         return true;
     }
 

@@ -226,11 +226,10 @@ final class ModuleTier extends CompiledTier.Module {
                     }
                     again = true;
                     boolean driverTooLarge = p.parts != null && size[0] >= FunctionPlan.HUGE_METHOD;
-                    if (driverTooLarge && p.memoryWeight > 1) { // fewer, larger parts: bounded by instructions alone
-                        p.memoryWeight = 1;
-                        p.parts = null;
-                        p.split(code, decoded, MAX_WEIGHT);
-                    } else if (driverTooLarge || !p.split(code, decoded, smallerParts(p, size))) {
+                    if (driverTooLarge && p.cutByInstructions(code, decoded)) {
+                        continue; // fewer, larger parts
+                    }
+                    if (driverTooLarge || !p.split(code, decoded, smallerParts(p, size))) {
                         reject(p.function, "compiled method over the JIT's 8000-byte limit");
                         i.remove();
                     }
