@@ -897,6 +897,7 @@ public class WasmGenerator {
         // the JIT profiles them apart: the decoder scans every constant expression long before
         // the validator reads the first body, and a profile of expressions alone would compile
         // the body loop with every other opcode as an uncommon trap.
+        loopCaseTable(b);
         loop(b, "runCode", "function bodies");
         loop(b, "runExpression", "constant expressions");
         // A third for the translator, so that each loop is compiled for one visitor (the validator
@@ -944,6 +945,23 @@ public class WasmGenerator {
 
     static void cases(StringBuilder b, int prefix, String indent, String lookup,
             java.util.function.Predicate<Instr> include, String r, boolean inline, boolean inLoop) {
+        for (Case c : caseList(prefix, lookup, include, r, inline, inLoop)) {
+            b.append(indent).append("case ");
+            for (int i = 0; i < c.codes.size(); i++) {
+                b.append(i == 0 ? "" : i % 12 == 0 ? ",\n" + indent + "        " : ", ").append(hex(c.codes.get(i)));
+            }
+            b.append(" -> { ").append(c.body).append(" }\n");
+        }
+    }
+
+    /** One case of a decoding switch: the opcodes it takes and the statements it runs. */
+    record Case(List<Integer> codes, String body) {
+    }
+
+    /** The cases {@link #cases} prints: instructions without a group first, then one case per group. */
+    static List<Case> caseList(int prefix, String lookup, java.util.function.Predicate<Instr> include, String r,
+            boolean inline, boolean inLoop) {
+        List<Case> cases = new ArrayList<>();
         Map<String, List<Instr>> groups = new LinkedHashMap<>();
         for (Instr in : INSTRS) {
             if (in.prefix != prefix || !include.test(in)) {
@@ -952,16 +970,11 @@ public class WasmGenerator {
             if (in.direct()) {
                 groups.computeIfAbsent(in.kinds(), k -> new ArrayList<>()).add(in);
             } else {
-                b.append(indent).append("case ").append(hex(in.code)).append(" -> { ")
-                        .append(readCase(in, r, inline, inLoop)).append(" }\n");
+                cases.add(new Case(List.of(in.code), readCase(in, r, inline, inLoop)));
             }
         }
         for (Map.Entry<String, List<Instr>> g : groups.entrySet()) {
             List<Instr> members = g.getValue();
-            b.append(indent).append("case ");
-            for (int i = 0; i < members.size(); i++) {
-                b.append(i == 0 ? "" : i % 12 == 0 ? ",\n" + indent + "        " : ", ").append(hex(members.get(i).code));
-            }
             Instr first = members.get(0);
             String call = first.groupCall(r).replace("WasmInstructions." + first.idConstant(), lookup);
             String read = switch (g.getKey()) {
@@ -970,8 +983,9 @@ public class WasmGenerator {
                 case "memarg lane" -> r + "memarg(); int lane = in.u8(); ";
                 default -> "";
             };
-            b.append(" -> { ").append(read).append(call).append(" }\n");
+            cases.add(new Case(members.stream().map(m -> m.code).toList(), read + call));
         }
+        return cases;
     }
 
     /**
@@ -982,6 +996,51 @@ public class WasmGenerator {
      */
     static boolean inLoop(Instr in) {
         return in.prefix == 0 && (in.feature.equals("mvp") || in.feature.equals("sign-extension") && in.direct());
+    }
+
+    /**
+     * The opcodes of the loops' most frequent cases, most frequent first (counted in the printed
+     * code of bench-wasm's spidermonkey and pulldown-cmark: local.get 476 k, i32.const 295 k,
+     * loads and stores, operators, end 91 k, ..., drop 7 k). The loops switch over a case number, not the opcode: C1's
+     * profiling code (tier 3, which runs a fresh JVM's first module loads) costs a compare per
+     * case of a switch on every pass, and the opcode switch has almost 200; the case switch has
+     * about 30, numbered in this order because C1 tests the numbers in order.
+     */
+    static final List<Integer> FREQUENT_FIRST = List.of(0x20, 0x41, 0x28, 0x6a, 0x0b, 0x22, 0x21, 0x0d, 0x02, 0x10,
+            0x04, 0x0c, 0x42, 0x1b, 0x24, 0x03, 0x1a, 0x23, 0x0e, 0x11, 0x0f, 0x05, 0x00);
+
+    /** The loops' case numbers: case k + 1 of {@link #loopCases()} is number k + 1; 0 is the rare rest. */
+    static List<Case> loopCases() {
+        List<Case> cases = new ArrayList<>(caseList(0, "WasmInstructions.SINGLE[op]", WasmGenerator::inLoop, "", true, true));
+        cases.sort(java.util.Comparator.comparingInt(c -> {
+            int best = Integer.MAX_VALUE;
+            for (int code : c.codes) {
+                int rank = FREQUENT_FIRST.indexOf(code);
+                best = Math.min(best, rank < 0 ? Integer.MAX_VALUE : rank);
+            }
+            return best;
+        }));
+        if (cases.size() > 127) {
+            throw new IllegalStateException(cases.size() + " loop cases do not fit the byte table");
+        }
+        return cases;
+    }
+
+    /** The table from opcode to loop case number ({@code LOOP_CASE}), shared by the loops. */
+    static void loopCaseTable(StringBuilder b) {
+        byte[] table = new byte[256];
+        List<Case> cases = loopCases();
+        for (int k = 0; k < cases.size(); k++) {
+            for (int code : cases.get(k).codes) {
+                table[code] = (byte) (k + 1);
+            }
+        }
+        b.append("\n    /** Each single-byte opcode's case in the instruction loops; 0 for the rest ({@code rare}). */\n");
+        b.append("    private static final byte[] LOOP_CASE = {");
+        for (int i = 0; i < 256; i++) {
+            b.append(i % 16 == 0 ? "\n            " : " ").append(table[i]).append(i < 255 ? "," : "");
+        }
+        b.append("\n    };\n");
     }
 
     static void loop(StringBuilder b, String method, String what) {
@@ -1001,9 +1060,12 @@ public class WasmGenerator {
                             instrStart = at;
                             in.pos = at + 1;
                             int op = bytes[at] & 0xFF;
-                            switch (op) {
+                            switch (LOOP_CASE[op]) {
                 """.formatted(what, method));
-        cases(b, 0, "                ", "WasmInstructions.SINGLE[op]", WasmGenerator::inLoop, "", true, true);
+        List<Case> cases = loopCases();
+        for (int k = 0; k < cases.size(); k++) {
+            b.append("                case ").append(k + 1).append(" -> { ").append(cases.get(k).body).append(" }\n");
+        }
         b.append("""
                                 default -> rare(op, v);
                             }
