@@ -11,6 +11,7 @@ import dev.weft.decode.InstructionReader;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -24,12 +25,23 @@ import java.util.concurrent.locks.LockSupport;
  * caller and up to one helper per further processor, run on the common fork-join pool. The caller
  * never waits for a helper that has not started (it takes the remaining chunks itself), so a busy
  * pool only costs parallelism.
+ *
+ * <p>Helpers join only once this JVM has validated {@link #SERIAL_FIRST_BYTES} bytes of bodies (32
+ * MiB unless {@code -Dweft.validate.serialBytes=N} says otherwise; 0 uses helpers from the first
+ * module). Until the JIT has compiled the validator with C2, it runs C1's profiling code (tier 3),
+ * whose profile counters every thread updates: two threads sharing them validated a large module
+ * more slowly than one (spidermonkey's bodies in a fresh JVM on 2 cores: 133-252 ms against 96-119
+ * ms), and they took the core the JIT compiles on. After about ten such modules two threads win.
  */
 final class BodyValidation {
     /** Body bytes per chunk. */
     static final int CHUNK_BYTES = 1 << 16;
     /** Modules with fewer body bytes are validated on the calling thread alone. */
     static final int PARALLEL_BYTES = 1 << 19;
+    /** Body bytes this JVM validates on calling threads alone before helpers join (see the class comment). */
+    static final long SERIAL_FIRST_BYTES = Math.max(0, Long.getLong("weft.validate.serialBytes", 32L << 20));
+    /** Body bytes of large modules validated so far in this JVM (counted up to the threshold only). */
+    private static final AtomicLong VALIDATED = new AtomicLong();
 
     private final DecodedModule module;
     private final ModuleContext c;
@@ -91,7 +103,7 @@ final class BodyValidation {
         for (FunctionBody b : module.bodies) {
             total += b.length();
         }
-        int helpers = total < PARALLEL_BYTES ? 0
+        int helpers = total < PARALLEL_BYTES || !warm(total) ? 0
                 : (int) Math.min(Math.min(Runtime.getRuntime().availableProcessors() - 1, v.starts.length - 2),
                         total / PARALLEL_BYTES);
         for (int h = 0; h < helpers; h++) {
@@ -102,6 +114,15 @@ final class BodyValidation {
             LockSupport.park(v); // a helper is finishing a chunk it took; it unparks us
         }
         return v.outcome();
+    }
+
+    /** Whether this JVM has validated enough to use helpers; counts {@code bytes} towards it if not. */
+    private static boolean warm(long bytes) {
+        if (VALIDATED.get() >= SERIAL_FIRST_BYTES) {
+            return true;
+        }
+        VALIDATED.addAndGet(bytes);
+        return false;
     }
 
     /** Takes chunks until none is left. */
