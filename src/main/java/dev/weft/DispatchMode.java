@@ -1,9 +1,8 @@
 package dev.weft;
 
-import java.io.IOException;
-import java.io.InputStream;
+import dev.weft.runtime.BuildInfo;
+
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * How the executor dispatches instructions. Both modes run the same handler for every
@@ -52,18 +51,6 @@ public enum DispatchMode {
     }
 
     private static final class BuildDefault {
-        static final DispatchMode MODE = read();
-
-        private static DispatchMode read() {
-            Properties p = new Properties();
-            try (InputStream in = DispatchMode.class.getResourceAsStream("weft-build.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read weft-build.properties", e);
-            }
-            return parse(p.getProperty("dispatch", "switch"));
-        }
+        static final DispatchMode MODE = parse(BuildInfo.DISPATCH);
     }
 }

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.util.Properties;
+import dev.weft.runtime.BuildInfo;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,12 +23,8 @@ class DispatchModeTest {
     }
 
     @Test
-    void theBuildBakesItsDefaultIntoTheArtifact() throws Exception {
-        Properties p = new Properties();
-        try (InputStream in = DispatchMode.class.getResourceAsStream("weft-build.properties")) {
-            p.load(in);
-        }
-        String baked = p.getProperty("dispatch");
+    void theBuildBakesItsDefaultIntoTheArtifact() {
+        String baked = BuildInfo.DISPATCH;
         assertTrue(baked.equals("switch") || baked.equals("handles"), "filtered by the build: " + baked);
         System.clearProperty(DispatchMode.PROPERTY);
         assertEquals(DispatchMode.parse(baked), DispatchMode.defaultMode());

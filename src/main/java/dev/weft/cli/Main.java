@@ -15,6 +15,7 @@ import dev.weft.TrapException;
 import dev.weft.WasmFunction;
 import dev.weft.WasmModule;
 import dev.weft.WeftException;
+import dev.weft.runtime.BuildInfo;
 import dev.weft.wasi.Wasi;
 import dev.weft.wasi.WasiExitException;
 
@@ -34,7 +35,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -226,17 +226,9 @@ public final class Main {
         return arg.endsWith(".wasm") || arg.endsWith(".wat") || Files.exists(Path.of(arg));
     }
 
-    /** @return the version Maven built (from weft-build.properties) */
+    /** @return the version Maven built */
     static String version() {
-        try (InputStream in = DispatchMode.class.getResourceAsStream("weft-build.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "(unknown version)");
-        } catch (IOException e) {
-            return "(unknown version)";
-        }
+        return BuildInfo.VERSION;
     }
 
     private int usage(String message) {

@@ -1,6 +1,7 @@
 package dev.weft.runtime;
 
 import dev.weft.ExternKind;
+import dev.weft.ExternType;
 import dev.weft.FunctionType;
 import dev.weft.GlobalType;
 import dev.weft.Imports;
@@ -83,33 +84,37 @@ public final class Instantiator {
         int ng = 0;
         for (Import imp : d.imports) {
             Object v = imports.lookup(imp.module(), imp.name());
-            String what = imp.module() + "." + imp.name();
             if (v == null) {
-                throw new LinkException("unknown import: " + what);
+                throw new LinkException("unknown import: " + imp.module() + "." + imp.name());
             }
-            switch (imp.type()) {
-                case FunctionType ft -> {
-                    if (!(v instanceof FunctionInstance f) || !f.type.equals(ft)) {
-                        throw incompatible(what, ft, v);
+            // A switch on the kind, not a pattern switch on the type: the first pattern switch a
+            // JVM runs generates a class (about 15 ms), and this runs in a fresh JVM's first load.
+            ExternType type = imp.type();
+            switch (type.kind()) {
+                case FUNCTION -> {
+                    if (!(v instanceof FunctionInstance f) || !f.type.equals(type)) {
+                        throw incompatible(imp, type, v);
                     }
                     functions[nf++] = f;
                 }
-                case TableType tt -> {
+                case TABLE -> {
+                    TableType tt = (TableType) type;
                     if (!(v instanceof TableInstance t) || t.type().elementType() != tt.elementType()
                             || !fits(t.size, t.declaredMaximum(), tt.limits())) {
-                        throw incompatible(what, tt, v);
+                        throw incompatible(imp, tt, v);
                     }
                     tables[nt++] = t;
                 }
-                case MemoryType mt -> {
+                case MEMORY -> {
+                    MemoryType mt = (MemoryType) type;
                     if (!(v instanceof MemoryInstance m) || !fits(m.pages(), m.declaredMaximum(), mt.limits())) {
-                        throw incompatible(what, mt, v);
+                        throw incompatible(imp, mt, v);
                     }
                     memories[nm++] = m;
                 }
-                case GlobalType gt -> {
-                    if (!(v instanceof GlobalInstance g) || !g.type().equals(gt)) {
-                        throw incompatible(what, gt, v);
+                case GLOBAL -> {
+                    if (!(v instanceof GlobalInstance g) || !g.type().equals(type)) {
+                        throw incompatible(imp, type, v);
                     }
                     globals[ng++] = g;
                 }
@@ -186,8 +191,9 @@ public final class Instantiator {
         return inst;
     }
 
-    private static LinkException incompatible(String what, Object expected, Object actual) {
-        return new LinkException("incompatible import type: " + what + " must be " + expected + ", got " + actual);
+    private static LinkException incompatible(Import imp, Object expected, Object actual) {
+        return new LinkException("incompatible import type: " + imp.module() + "." + imp.name() + " must be " + expected
+                + ", got " + actual);
     }
 
     /** Import subtyping of limits: at least the required minimum; within the required maximum, if any. */

@@ -16,7 +16,6 @@ import dev.weft.exec.Executor;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
-import java.lang.foreign.ValueLayout;
 import java.util.Collections;
 import java.util.Map;
 
@@ -32,6 +31,13 @@ public final class ModuleInstance implements Instance {
     public final WasmModule module;
     /** The decoded module (segments, names). */
     public final DecodedModule decoded;
+    /**
+     * The module's bytes as a segment, the source of {@code memory.init}: a copy between two
+     * segments, where one from a {@code byte[]} goes through the JDK's array-type switch, whose
+     * first use in a JVM generates a class (instantiating spidermonkey in a fresh JVM copies 1,721
+     * data segments).
+     */
+    private final MemorySegment moduleBytes;
     /** The translated code. */
     public final CompiledCode code;
     /** Runs this instance's functions. */
@@ -64,6 +70,7 @@ public final class ModuleInstance implements Instance {
             FunctionInstance[] functions, TableInstance[] tables, MemoryInstance memory, GlobalInstance[] globals) {
         this.module = module;
         this.decoded = decoded;
+        this.moduleBytes = MemorySegment.ofArray(decoded.bytes);
         this.code = code;
         this.executor = executor;
         this.functions = functions;
@@ -162,8 +169,7 @@ public final class ModuleInstance implements Instance {
                 || Integer.toUnsignedLong(dst) + Integer.toUnsignedLong(n) > mem.byteSize()) {
             throw new TrapException(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
         }
-        MemorySegment.copy(decoded.bytes, data.dataOffset() + src, mem, ValueLayout.JAVA_BYTE,
-                Integer.toUnsignedLong(dst), n);
+        MemorySegment.copy(moduleBytes, data.dataOffset() + Integer.toUnsignedLong(src), mem, Integer.toUnsignedLong(dst), n);
     }
 
     /**
