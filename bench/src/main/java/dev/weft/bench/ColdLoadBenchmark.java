@@ -55,4 +55,9 @@ public class ColdLoadBenchmark {
         }
         return n;
     }
+
+    @Benchmark
+    public boolean instance() {
+        return WarmLoadBenchmark.toCallableInstance(wasm, module);
+    }
 }
