@@ -1001,15 +1001,15 @@ public class WasmGenerator {
     /**
      * The opcodes of the loops' most frequent cases, most frequent first (counted in the printed
      * code of bench-wasm's spidermonkey and pulldown-cmark: local.get 476 k, i32.const 295 k,
-     * loads and stores, operators, end 91 k, ..., drop 7 k). The loops switch over a case number, not the opcode: C1's
-     * profiling code (tier 3, which runs a fresh JVM's first module loads) costs a compare per
-     * case of a switch on every pass, and the opcode switch has almost 200; the case switch has
-     * about 30, numbered in this order because C1 tests the numbers in order.
+     * loads and stores, operators, end 91 k, ..., drop 7 k). The loops switch over a case
+     * number, not the opcode: C1's profiling code (tier 3, which runs a fresh JVM's first module
+     * loads) costs a compare per case of a switch on every pass, and the opcode switch spans
+     * almost 200; the case switch has 27, numbered in this order because C1 tests them in order.
      */
     static final List<Integer> FREQUENT_FIRST = List.of(0x20, 0x41, 0x28, 0x6a, 0x0b, 0x22, 0x21, 0x0d, 0x02, 0x10,
             0x04, 0x0c, 0x42, 0x1b, 0x24, 0x03, 0x1a, 0x23, 0x0e, 0x11, 0x0f, 0x05, 0x00);
 
-    /** The loops' case numbers: case k + 1 of {@link #loopCases()} is number k + 1; 0 is the rare rest. */
+    /** The loops' cases in number order: the k-th (from 0) is case k + 1; number 0 is the rest ({@code rare}). */
     static List<Case> loopCases() {
         List<Case> cases = new ArrayList<>(caseList(0, "WasmInstructions.SINGLE[op]", WasmGenerator::inLoop, "", true, true));
         cases.sort(java.util.Comparator.comparingInt(c -> {

@@ -2,7 +2,6 @@ package dev.weft.runtime;
 
 import dev.weft.ExternKind;
 import dev.weft.ExternType;
-import dev.weft.FunctionType;
 import dev.weft.GlobalType;
 import dev.weft.Imports;
 import dev.weft.Limits;
