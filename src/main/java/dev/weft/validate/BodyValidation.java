@@ -103,7 +103,7 @@ final class BodyValidation {
         for (FunctionBody b : module.bodies) {
             total += b.length();
         }
-        int helpers = total < PARALLEL_BYTES || !warm(total) ? 0
+        int helpers = total < PARALLEL_BYTES || !warm(VALIDATED, SERIAL_FIRST_BYTES, total) ? 0
                 : (int) Math.min(Math.min(Runtime.getRuntime().availableProcessors() - 1, v.starts.length - 2),
                         total / PARALLEL_BYTES);
         for (int h = 0; h < helpers; h++) {
@@ -116,12 +116,17 @@ final class BodyValidation {
         return v.outcome();
     }
 
-    /** Whether this JVM has validated enough to use helpers; counts {@code bytes} towards it if not. */
-    private static boolean warm(long bytes) {
-        if (VALIDATED.get() >= SERIAL_FIRST_BYTES) {
+    /**
+     * @param validated body bytes validated alone so far (counted up to the threshold only)
+     * @param threshold how many bytes to validate alone first
+     * @param bytes the bodies about to be validated
+     * @return whether helpers may join; if not, {@code bytes} are counted towards the threshold
+     */
+    static boolean warm(AtomicLong validated, long threshold, long bytes) {
+        if (validated.get() >= threshold) {
             return true;
         }
-        VALIDATED.addAndGet(bytes);
+        validated.addAndGet(bytes);
         return false;
     }
 
