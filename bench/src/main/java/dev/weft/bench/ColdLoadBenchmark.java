@@ -1,9 +1,6 @@
 package dev.weft.bench;
 
-import dev.weft.WasmModule;
-import dev.weft.bench.support.BenchFiles;
-import dev.weft.bench.support.WasmSections;
-import dev.weft.bench.support.WrongResultException;
+import dev.weft.bench.support.ModuleLoad;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,26 +35,20 @@ public class ColdLoadBenchmark {
     @Param({"large/spidermonkey.wasm"})
     public String module;
 
-    private byte[] wasm;
-    private int functions;
+    private ModuleLoad load;
 
     @Setup(Level.Trial)
     public void read() {
-        wasm = BenchFiles.bytes(module);
-        functions = WasmSections.of(wasm).definedFunctions();
+        load = new ModuleLoad(module);
     }
 
     @Benchmark
     public int parse() {
-        int n = WasmModule.parse(wasm).definedFunctionCount();
-        if (n != functions) {
-            throw new WrongResultException(module + ": " + n + " functions, the function section has " + functions);
-        }
-        return n;
+        return load.parse();
     }
 
     @Benchmark
     public boolean instance() {
-        return WarmLoadBenchmark.toCallableInstance(wasm, module);
+        return load.toCallableInstance();
     }
 }

@@ -1,15 +1,8 @@
 package dev.weft.bench;
 
-import dev.weft.WasmModule;
-import dev.weft.bench.engines.CompiledModule;
-import dev.weft.bench.engines.EngineKind;
-import dev.weft.bench.engines.Guest;
-import dev.weft.bench.engines.HostBinding;
 import dev.weft.bench.engines.Translators;
-import dev.weft.bench.support.BenchFiles;
 import dev.weft.bench.support.BroadWarmup;
-import dev.weft.bench.support.WasmSections;
-import dev.weft.bench.support.WrongResultException;
+import dev.weft.bench.support.ModuleLoad;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -42,41 +35,21 @@ public class WarmLoadBenchmark {
     @Param({"large/spidermonkey.wasm"})
     public String module;
 
-    private byte[] wasm;
-    private int functions;
+    private ModuleLoad load;
 
     @Setup(Level.Trial)
     public void read() {
         BroadWarmup.translation(Translators.of("weft"));
-        wasm = BenchFiles.bytes(module);
-        functions = WasmSections.of(wasm).definedFunctions();
+        load = new ModuleLoad(module);
     }
 
     @Benchmark
     public int parse() {
-        int n = WasmModule.parse(wasm).definedFunctionCount();
-        if (n != functions) {
-            throw new WrongResultException(module + ": " + n + " functions, the function section has " + functions);
-        }
-        return n;
+        return load.parse();
     }
 
     @Benchmark
     public boolean instance() {
-        return toCallableInstance(wasm, module);
-    }
-
-    /**
-     * Parses a WASI module, instantiates it with every import bound to a stub (nothing runs: the
-     * large modules have no start section), checks that it exports {@code _start}, closes it.
-     */
-    static boolean toCallableInstance(byte[] wasm, String module) {
-        CompiledModule compiled = EngineKind.of("weft-switch").compile(wasm);
-        try (Guest g = compiled.instantiate(HostBinding.TRAP_STUBS)) {
-            if (!g.exports("_start")) {
-                throw new WrongResultException(module + " instance has no export _start");
-            }
-            return true;
-        }
+        return load.toCallableInstance();
     }
 }
