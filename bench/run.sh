@@ -4,6 +4,7 @@
 #   bench/run.sh short          # a few minutes on a quiet 2-core machine: Weft's ratios and targets
 #   bench/run.sh programs       # the WASI programs on both Weft modes: times, age ratios, repetition (40 min)
 #   bench/run.sh bounds         # what fuel metering and deadlines cost, suspend/resume, how soon a guest stops
+#   bench/run.sh cold           # spidermonkey loaded in fresh JVMs, without and with the JDK's AOT cache (5 min)
 #   bench/run.sh full           # everything, every engine (not timed since the program benchmarks: expect well over two hours on 2 cores)
 #   bench/run.sh short --docs   # also rewrite the generated part of docs/performance.md and docs/performance.svg
 #
@@ -81,8 +82,24 @@ case "$profile" in
         jmh resume ResumeBenchmark -f 1 -wi 3 -i 3 -w 1s -r 1s
         (cd "$root" && "$java" -cp "$jar" dev.weft.bench.Reaction 200) | tee "$out/reaction.txt"
         ;;
+    cold)
+        # Cold load in fresh JVMs, plain and with an AOT cache of the JDK (JEP 483, 514, 515: classes
+        # loaded and linked, and method profiles, from a training run), three alternating rounds.
+        # The cache is trained by loading the same module in-process (-f 0) with the same class path
+        # as the forks. No report page: the numbers are in the JMH output and JSON.
+        aot="$out/cold.aot"
+        echo "java -XX:AOTCacheOutput=$aot -jar bench/target/benchmarks.jar ColdLoadBenchmark -f 0 -wi 0 -i 5" >> "$info"
+        (cd "$root" && "$java" -XX:AOTCacheOutput="$aot" -jar "$jar" ColdLoadBenchmark -f 0 -wi 0 -i 5) \
+            > "$out/aot-training.log" 2>&1 || { echo "AOT training failed: see $out/aot-training.log" >&2; exit 1; }
+        for round in 1 2 3; do
+            jmh "cold-plain-$round" ColdLoadBenchmark -f 10
+            jmh "cold-aot-$round" ColdLoadBenchmark -f 10 -jvmArgsAppend "-XX:AOTCache=$aot"
+        done
+        echo "finished $(date -u +%Y-%m-%dT%H:%MZ), load average $(load)" >> "$info"
+        exit 0
+        ;;
     *)
-        echo "unknown profile '$profile' (short, programs, bounds or full)" >&2
+        echo "unknown profile '$profile' (short, programs, bounds, cold or full)" >&2
         exit 2
         ;;
 esac
