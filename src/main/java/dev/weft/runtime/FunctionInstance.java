@@ -57,6 +57,26 @@ public final class FunctionInstance implements WasmFunction {
     }
 
     /**
+     * A WebAssembly function of the same type as another one of its instance: its type's id and
+     * slot counts are taken from that one rather than computed again (instantiation makes one of
+     * these per function the module defines: thousands for a large module).
+     *
+     * @param owner the instance defining it
+     * @param index its function index
+     * @param sameType a function of {@code owner} with the same type
+     */
+    public FunctionInstance(ModuleInstance owner, int index, FunctionInstance sameType) {
+        this.type = sameType.type;
+        this.typeId = sameType.typeId;
+        this.owner = owner;
+        this.index = index;
+        this.host = null;
+        this.paramSlots = sameType.paramSlots;
+        this.resultSlots = sameType.resultSlots;
+        this.callSlots = sameType.callSlots;
+    }
+
+    /**
      * A host function.
      *
      * @param type its type

@@ -147,8 +147,12 @@ public final class Instantiator {
         ModuleInstance inst = new ModuleInstance(module, d, code, executor, functions, tables,
                 memories.length > 0 ? memories[0] : null, globals);
         inst.ownsMemory(nm == 0 && memories.length > 0);
+        FunctionInstance[] firstOfType = new FunctionInstance[d.types.length];
         for (int i = nf; i < functions.length; i++) {
-            functions[i] = new FunctionInstance(inst, i, d.functionType(i));
+            int t = d.functionTypes[i];
+            FunctionInstance first = firstOfType[t];
+            functions[i] = first != null ? new FunctionInstance(inst, i, first)
+                    : (firstOfType[t] = new FunctionInstance(inst, i, d.types[t]));
         }
         ConstantEvaluator eval = new ConstantEvaluator(d.bytes, globals, functions);
         for (int i = ng; i < globals.length; i++) {
