@@ -10,6 +10,7 @@ import static dev.weft.TrapTest.assertTrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Instantiation runs active element segments, then active data segments, then the start
@@ -31,6 +32,26 @@ class InstantiationTest {
         int byteAt(long at) {
             return memory.segment().get(ValueLayout.JAVA_BYTE, at) & 0xFF;
         }
+    }
+
+    /** Functions of one type share their type's data (instantiation computes it once per type). */
+    @ParameterizedTest
+    @EnumSource(RunMode.class)
+    void everyFunctionHasItsOwnDeclaredTypeAndRuns(RunMode mode) {
+        WasmModule module = TestWasm.module("calls");
+        Instance instance = TestWasm.engine(mode).instantiate(module);
+        int functions = 0;
+        for (ModuleExport e : module.exports()) {
+            if (e.type() instanceof FunctionType declared) {
+                assertEquals(declared, instance.function(e.name()).type(), e.name());
+                functions++;
+            }
+        }
+        assertTrue(functions > 10, functions + " functions exported");
+        assertEquals(7, instance.function("add").call(3, 4)[0]);
+        assertEquals(5, instance.function("i32").call(5)[0]);
+        assertEquals(6L, instance.function("i64").call(6L)[0]);
+        assertEquals(1.5, instance.function("f64").call(1.5)[0]);
     }
 
     @ParameterizedTest
