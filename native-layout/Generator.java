@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Generates Weft's instruction-set code from native-layout/instructions.def.
  *
- * <p>Run by Maven in generate-sources as a single-file source program:
+ * <p>Run by Maven in generate-sources as a source program:
  * {@code java native-layout/Generator.java DEF MAIN_OUT TEST_OUT}, with the classes next to it
  * that write the artefacts: InstructionSetEmitter.java (opcodes, encoder, decoder, disassembler,
  * round-trip test), InterpreterEmitter.java (handlers and dispatch loops) and EmitterGenerator.java
