@@ -26,7 +26,7 @@ public enum DispatchMode {
      */
     public static DispatchMode defaultMode() {
         String value = System.getProperty(PROPERTY);
-        return value != null ? parse(value) : BuildDefault.MODE;
+        return parse(value != null ? value : BuildInfo.DISPATCH);
     }
 
     /**
@@ -48,9 +48,5 @@ public enum DispatchMode {
     /** {@return the mode's name as the property and CLI spell it} */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    private static final class BuildDefault {
-        static final DispatchMode MODE = parse(BuildInfo.DISPATCH);
     }
 }
