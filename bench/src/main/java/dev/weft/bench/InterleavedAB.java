@@ -1,0 +1,180 @@
+package dev.weft.bench;
+
+import dev.weft.bench.engines.EngineKind;
+import dev.weft.bench.support.BroadWarmup;
+import dev.weft.bench.support.CpuClock;
+import dev.weft.bench.support.PreparedProgram;
+import dev.weft.bench.support.Program;
+import dev.weft.bench.support.ProgramRuns;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * An A/B of two Weft builds in one JVM, interleaved run by run, for a machine whose speed changes
+ * by itself (docs/performance.md, finding 13): consecutive JMH forks of the two jars see different
+ * machine states, while runs of A and B interleaved within seconds see the same ones. Each build's
+ * Weft classes ({@code dev.weft.*} outside {@code dev.weft.bench}) are loaded from its jar by a
+ * class loader of its own, with this harness's classes (the benchmark support, Chicory, JMH) from
+ * this jar, so each side has its own classes, profiles and compiled code, as in its own JVM; the two
+ * share only the JDK and the JIT's threads. Both sides first run the broad warm-up over every
+ * program in both dispatch modes (the state {@code ProgramBenchmark} measures), then each program
+ * alternately on A and B (A B, then B A), each run timed by the thread's CPU clock and its result
+ * checked. Prints the median ms per run of each side and B/A per program, and their geometric mean.
+ *
+ * <pre>java -cp bench/target/benchmarks.jar dev.weft.bench.InterleavedAB A.jar B.jar weft-switch [rounds] [program,...]</pre>
+ *
+ * A and B are jars holding Weft's classes (a {@code benchmarks.jar} or {@code weft.jar}), whose
+ * public API this harness was built against.
+ */
+public final class InterleavedAB {
+    private static final int WARM_ROUNDS = 2;
+
+    private InterleavedAB() {
+    }
+
+    public static void main(String[] args) throws Throwable {
+        if (args.length < 3) {
+            throw new IllegalArgumentException("usage: InterleavedAB A.jar B.jar ENGINE [ROUNDS] [PROGRAM,...]");
+        }
+        String engine = args[2];
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 7;
+        List<String> programs = args.length > 4 ? List.of(args[4].split(","))
+                : Arrays.stream(Program.values()).map(Program::id).toList();
+        Path harness = Path.of(InterleavedAB.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Side a = new Side(Path.of(args[0]), harness, engine, programs);
+        Side b = new Side(Path.of(args[1]), harness, engine, programs);
+        int n = programs.size();
+        double[][][] ms = new double[2][n][rounds];
+        for (int r = -WARM_ROUNDS; r < rounds; r++) {
+            for (int p = 0; p < n; p++) {
+                boolean aFirst = ((r + p) & 1) == 0; // A B, then B A: neither side always goes first
+                double first = (aFirst ? a : b).run(p);
+                double second = (aFirst ? b : a).run(p);
+                if (r >= 0) {
+                    ms[0][p][r] = aFirst ? first : second;
+                    ms[1][p][r] = aFirst ? second : first;
+                }
+            }
+        }
+        System.out.printf("%s, %d interleaved rounds, thread CPU ms per run (median), A = %s, B = %s%n",
+                engine, rounds, args[0], args[1]);
+        double logSum = 0;
+        for (int p = 0; p < n; p++) {
+            double ma = median(ms[0][p]);
+            double mb = median(ms[1][p]);
+            logSum += Math.log(mb / ma);
+            System.out.printf("  %-15s A %8.1f  B %8.1f  B/A %5.3f%n", programs.get(p), ma, mb, mb / ma);
+        }
+        System.out.printf("  geometric mean of B/A over %d programs: %.3f%n", n, Math.exp(logSum / n));
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /** One build: its class loader and its prepared programs. */
+    private static final class Side {
+        private final MethodHandle run;
+        private final List<Object> prepared = new ArrayList<>();
+
+        Side(Path weftJar, Path harnessJar, String engine, List<String> programs) throws Throwable {
+            ClassLoader loader = new SplitLoader(weftJar, harnessJar);
+            Class<?> entry = Class.forName(Entry.class.getName(), true, loader);
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            MethodHandle prepare = lookup.findStatic(entry, "prepare", MethodType.methodType(Object.class, String.class, String.class));
+            run = lookup.findStatic(entry, "run", MethodType.methodType(long.class, Object.class));
+            for (String p : programs) {
+                prepared.add(prepare.invoke(engine, p));
+            }
+        }
+
+        double run(int program) throws Throwable {
+            return (long) run.invoke(prepared.get(program)) / 1e6;
+        }
+    }
+
+    /** Runs inside each side's class loader, so it links to that side's Weft. */
+    public static final class Entry {
+        private Entry() {
+        }
+
+        /** The broad warm-up (once per side), then the program prepared as ProgramBenchmark measures it. */
+        public static Object prepare(String engine, String program) {
+            EngineKind e = EngineKind.of(engine);
+            BroadWarmup.programs(e);
+            return new PreparedProgram(e, ProgramRuns.of(Program.of(program), ProgramRuns.Role.MEASURED));
+        }
+
+        /** One run, its result checked; returns the thread CPU nanoseconds it took. */
+        public static long run(Object prepared) {
+            long start = CpuClock.now();
+            ((PreparedProgram) prepared).run();
+            return CpuClock.now() - start;
+        }
+    }
+
+    /**
+     * Loads Weft's classes from one jar and everything else from the harness jar, itself defining
+     * every class (child first), with the platform class loader as parent.
+     */
+    private static final class SplitLoader extends ClassLoader {
+        private final JarFile weft;
+        private final JarFile harness;
+
+        SplitLoader(Path weftJar, Path harnessJar) throws IOException {
+            super("weft-ab-" + weftJar.getFileName(), ClassLoader.getPlatformClassLoader());
+            this.weft = new JarFile(weftJar.toFile());
+            this.harness = new JarFile(harnessJar.toFile());
+        }
+
+        private JarFile source(String path) {
+            boolean weftClass = path.startsWith("dev/weft/") && !path.startsWith("dev/weft/bench/");
+            return weftClass ? weft : harness;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            String path = name.replace('.', '/') + ".class";
+            JarFile jar = source(path);
+            JarEntry entry = jar.getJarEntry(path);
+            if (entry == null) {
+                throw new ClassNotFoundException(name + " in " + jar.getName());
+            }
+            try (InputStream in = jar.getInputStream(entry)) {
+                byte[] bytes = in.readAllBytes();
+                return defineClass(name, bytes, 0, bytes.length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        protected URL findResource(String name) {
+            JarFile jar = source(name);
+            if (jar.getJarEntry(name) == null) {
+                return null;
+            }
+            try {
+                return URI.create("jar:" + Path.of(jar.getName()).toUri() + "!/" + name).toURL();
+            } catch (MalformedURLException e) {
+                return null;
+            }
+        }
+    }
+}
