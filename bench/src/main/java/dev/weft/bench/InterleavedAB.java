@@ -34,6 +34,8 @@ import java.util.jar.JarFile;
  * program in both dispatch modes (the state {@code ProgramBenchmark} measures), then each program
  * alternately on A and B (A B, then B A), each run timed by the thread's CPU clock and its result
  * checked. Prints the median ms per run of each side and B/A per program, and their geometric mean.
+ * One side's dispatch loop can still compile better than the other's as a whole (A/A runs of one
+ * jar against itself gave 0.99 and 1.14), so compare in both orders, A/B and then B/A.
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.weft.bench.InterleavedAB A.jar B.jar weft-switch [rounds] [program,...]</pre>
  *
