@@ -28,33 +28,10 @@ final class WasmReaderEmitter {
         };
     }
 
-    static String paramArgs(WasmGenerator.Imm i) {
-        return switch (i.kind()) {
-            case "labels" -> "labels, count, defaultLabel";
-            case "valtypes" -> "types, count";
-            case "catches" -> "catches, count";
-            case "memarg", "atomarg" -> "align, memory, offset";
-            case "v128", "shuffle" -> "low, high";
-            case "zero" -> null;
-            default -> i.param();
-        };
-    }
-
     static String decls(WasmGenerator.Instr in) {
         List<String> d = new ArrayList<>();
         for (WasmGenerator.Imm i : in.imms()) {
             String s = paramDecl(i);
-            if (s != null) {
-                d.add(s);
-            }
-        }
-        return String.join(", ", d);
-    }
-
-    static String args(WasmGenerator.Instr in) {
-        List<String> d = new ArrayList<>();
-        for (WasmGenerator.Imm i : in.imms()) {
-            String s = paramArgs(i);
             if (s != null) {
                 d.add(s);
             }
