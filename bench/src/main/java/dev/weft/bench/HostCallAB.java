@@ -6,6 +6,7 @@ import dev.weft.bench.engines.HostBinding;
 import dev.weft.bench.engines.Signature;
 import dev.weft.bench.support.BenchFiles;
 import dev.weft.bench.support.CpuClock;
+import dev.weft.bench.support.Median;
 import dev.weft.bench.support.WrongResultException;
 
 import java.util.Arrays;
@@ -69,8 +70,8 @@ public final class HostCallAB {
                 rounds, LOOPS_PER_ROUND * HOST_CALLS);
         System.out.printf("  hostCall       cpu %s   wall %s%n", summary(cpu[0]), summary(wall[0]));
         System.out.printf("  hostCallBound  cpu %s   wall %s%n", summary(cpu[1]), summary(wall[1]));
-        System.out.printf("  bound / plain: cpu %.3f, wall %.3f%n", median(cpu[1]) / median(cpu[0]),
-                median(wall[1]) / median(wall[0]));
+        System.out.printf("  bound / plain: cpu %.3f, wall %.3f%n", Median.of(cpu[1]) / Median.of(cpu[0]),
+                Median.of(wall[1]) / Median.of(wall[0]));
     }
 
     private static GuestFunction loop(EngineKind engine, HostBinding binding) {
@@ -84,12 +85,6 @@ public final class HostCallAB {
                 throw new WrongResultException("loop(" + HOST_CALLS + ") returned " + r + ", expected " + EXPECTED);
             }
         }
-    }
-
-    private static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
     }
 
     private static String summary(double[] values) {

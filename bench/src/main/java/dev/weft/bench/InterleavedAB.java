@@ -3,6 +3,7 @@ package dev.weft.bench;
 import dev.weft.bench.engines.EngineKind;
 import dev.weft.bench.support.BroadWarmup;
 import dev.weft.bench.support.CpuClock;
+import dev.weft.bench.support.Median;
 import dev.weft.bench.support.PreparedProgram;
 import dev.weft.bench.support.Program;
 import dev.weft.bench.support.ProgramRuns;
@@ -76,18 +77,12 @@ public final class InterleavedAB {
                 engine, rounds, args[0], args[1]);
         double logSum = 0;
         for (int p = 0; p < n; p++) {
-            double ma = median(ms[0][p]);
-            double mb = median(ms[1][p]);
+            double ma = Median.of(ms[0][p]);
+            double mb = Median.of(ms[1][p]);
             logSum += Math.log(mb / ma);
             System.out.printf("  %-15s A %8.1f  B %8.1f  B/A %5.3f%n", programs.get(p), ma, mb, mb / ma);
         }
         System.out.printf("  geometric mean of B/A over %d programs: %.3f%n", n, Math.exp(logSum / n));
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** One build: its class loader and its prepared programs. */

@@ -2,6 +2,7 @@ package dev.weft.bench;
 
 import dev.weft.bench.engines.EngineKind;
 import dev.weft.bench.support.BroadWarmup;
+import dev.weft.bench.support.Median;
 import dev.weft.bench.support.PreparedProgram;
 import dev.weft.bench.support.PreparedWorkload;
 import dev.weft.bench.support.Program;
@@ -90,19 +91,13 @@ public final class Probe {
                     cpu[e][i] = (threads.getCurrentThreadCpuTime() - t0) / 1e6;
                 }
             }
-            double first = median(cpu[0]);
+            double first = Median.of(cpu[0]);
             for (int e = 0; e < engines.size(); e++) {
-                double m = median(cpu[e]);
+                double m = Median.of(cpu[e]);
                 System.out.printf("%-22s %-14s thread CPU median %9.2f ms  / %s: %.3f%n", engines.get(e).id(), w.id(), m,
                         engines.getFirst().id(), m / first);
             }
         }
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v[v.length / 2];
     }
 
     private static void programs(EngineKind engine, int runs, List<String> ids) {
