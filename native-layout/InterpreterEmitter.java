@@ -1,6 +1,7 @@
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 
 /**
@@ -185,14 +186,14 @@ final class InterpreterEmitter {
     }
 
     /**
-     * The first-level switch of a dispatch loop: a case per hot instruction setting pc to call(op),
-     * every other opcode to {@code cold(coldArgs)}.
+     * The first-level switch of a dispatch loop: a case per instruction hot in that loop setting pc
+     * to call(op), every other opcode to {@code cold(coldArgs)}.
      */
-    static String hotSwitch(Function<Generator.Op, String> call, String coldArgs) {
+    static String hotSwitch(Predicate<Generator.Op> hot, Function<Generator.Op, String> call, String coldArgs) {
         StringBuilder sw = new StringBuilder();
         sw.append("                switch ((int) w & 0xFFFF) {\n");
         for (Generator.Op op : Generator.OPS) {
-            if (op.hot()) {
+            if (hot.test(op)) {
                 sw.append("                    case Opcodes.").append(op.constant()).append(" -> pc = ")
                         .append(call.apply(op)).append(";\n");
             }
@@ -206,9 +207,9 @@ final class InterpreterEmitter {
      * The second level of a dispatch loop: {@code cold()}, choosing by opcode range among the
      * out-of-line switches {@code coldN()}, whose cases return call(op).
      */
-    static String coldSwitches(Function<Generator.Op, String> call, String throwsClause) {
+    static String coldSwitches(Predicate<Generator.Op> hot, Function<Generator.Op, String> call, String throwsClause) {
         StringBuilder extra = new StringBuilder();
-        List<List<Generator.Op>> groups = coldGroups();
+        List<List<Generator.Op>> groups = coldGroups(hot);
         extra.append("\n    /** Second level: the opcodes not in the first switch, grouped by opcode range. */\n");
         extra.append("    private static int cold(").append(Generator.HANDLER_PARAMS).append(")").append(throwsClause).append(" {\n");
         extra.append("        return switch (((int) w & 0xFFFF) / ").append(Generator.COLD_GROUP).append(") {\n");
@@ -234,8 +235,8 @@ final class InterpreterEmitter {
     }
 
     static String switchInterpreter() {
-        String sw = hotSwitch(op -> handlerRef(op) + "(" + loopArgs(op) + ")", COLD_ARGS);
-        String extra = coldSwitches(op -> handlerRef(op) + "(" + handlerArgs(op) + ")", "");
+        String sw = hotSwitch(Generator.Op::hot, op -> handlerRef(op) + "(" + loopArgs(op) + ")", COLD_ARGS);
+        String extra = coldSwitches(Generator.Op::hot, op -> handlerRef(op) + "(" + handlerArgs(op) + ")", "");
         return loop("SwitchInterpreter",
                 "The {@code switch} dispatch mode: a first-level switch over the hot instructions, each case calling\n"
                         + " * the instruction's handler (small enough for the JIT to inline), and all other instructions\n"
@@ -250,7 +251,7 @@ final class InterpreterEmitter {
 
     static String handleInterpreter() {
         Function<Generator.Op, String> invoke = op -> "(int) " + handleField(op) + ".invokeExact(" + handlerArgs(op) + ")";
-        String sw = hotSwitch(invoke, Generator.HANDLER_ARGS);
+        String sw = hotSwitch(Generator.Op::handlesHot, invoke, Generator.HANDLER_ARGS);
         StringBuilder extra = new StringBuilder();
         extra.append("""
 
@@ -309,7 +310,7 @@ final class InterpreterEmitter {
             extra.append("    }\n");
         }
         // The rare opcodes: out-of-line switches over the same constant handles, as in the switch mode.
-        extra.append(coldSwitches(invoke, " throws Throwable"));
+        extra.append(coldSwitches(Generator.Op::handlesHot, invoke, " throws Throwable"));
         return loop("HandleInterpreter",
                 "The {@code handles} dispatch mode (indirect threading): the opcode selects the instruction's handler\n"
                         + " * from a table of {@link MethodHandle}s, one per opcode, invoked exactly. The table is a\n"
@@ -321,11 +322,11 @@ final class InterpreterEmitter {
                 sw, extra.toString());
     }
 
-    /** The non-hot opcodes in groups of {@link #COLD_GROUP} by opcode value. */
-    static List<List<Generator.Op>> coldGroups() {
+    /** The opcodes not hot in a loop, in groups of {@link #COLD_GROUP} by opcode value. */
+    static List<List<Generator.Op>> coldGroups(Predicate<Generator.Op> hot) {
         List<List<Generator.Op>> groups = new ArrayList<>();
         for (Generator.Op op : Generator.OPS) {
-            if (op.hot()) {
+            if (hot.test(op)) {
                 continue;
             }
             int g = op.code() / Generator.COLD_GROUP;
