@@ -174,7 +174,7 @@ public class Generator {
         for (String name : HOT.sequencedKeySet().reversed()) {
             Op o = byName.get(name);
             if (o == null) {
-                fail(HOT.get(name), "hot: unknown instruction " + name);
+                fail(HOT.get(name), (SWITCH_ONLY.contains(name) ? "hot-switch" : "hot") + ": unknown instruction " + name);
             }
             ordered.add(o);
         }
