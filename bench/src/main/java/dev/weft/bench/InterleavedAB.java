@@ -5,8 +5,10 @@ import dev.weft.bench.support.BroadWarmup;
 import dev.weft.bench.support.CpuClock;
 import dev.weft.bench.support.Median;
 import dev.weft.bench.support.PreparedProgram;
+import dev.weft.bench.support.PreparedWorkload;
 import dev.weft.bench.support.Program;
 import dev.weft.bench.support.ProgramRuns;
+import dev.weft.bench.support.Workload;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,11 +42,19 @@ import java.util.jar.JarFile;
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.weft.bench.InterleavedAB A.jar B.jar weft-switch [rounds] [program,...]</pre>
  *
+ * A program may also be {@code workload:ID}, one of ExecutionBenchmark's workloads ({@code
+ * workload:coremark}), timed without its instantiation.
+ *
  * A and B are jars holding Weft's classes (a {@code benchmarks.jar} or {@code weft.jar}), whose
- * public API this harness was built against.
+ * public API this harness was built against. A build whose API predates the harness can name, after
+ * {@code =}, a harness jar of its own ({@code old-weft.jar=old-harness.jar}): that side takes every
+ * class outside Weft's from it, for instance this harness's sources with the engine adapters
+ * ({@code dev.weft.bench.engines}) ported to the old API. docs/performance.md ("Measuring against
+ * an old build") has the recipe.
  */
 public final class InterleavedAB {
     private static final int WARM_ROUNDS = 2;
+    private static final String WORKLOAD = "workload:";
 
     private InterleavedAB() {
     }
@@ -58,8 +68,8 @@ public final class InterleavedAB {
         List<String> programs = args.length > 4 ? List.of(args[4].split(","))
                 : Arrays.stream(Program.values()).map(Program::id).toList();
         Path harness = Path.of(InterleavedAB.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Side a = new Side(Path.of(args[0]), harness, engine, programs);
-        Side b = new Side(Path.of(args[1]), harness, engine, programs);
+        Side a = Side.of(args[0], harness, engine, programs);
+        Side b = Side.of(args[1], harness, engine, programs);
         int n = programs.size();
         double[][][] ms = new double[2][n][rounds];
         for (int r = -WARM_ROUNDS; r < rounds; r++) {
@@ -90,6 +100,13 @@ public final class InterleavedAB {
         private final MethodHandle run;
         private final List<Object> prepared = new ArrayList<>();
 
+        /** {@code WEFT.jar} with this harness, or {@code WEFT.jar=HARNESS.jar} with a harness of its own. */
+        static Side of(String spec, Path defaultHarness, String engine, List<String> programs) throws Throwable {
+            int eq = spec.indexOf('=');
+            return eq < 0 ? new Side(Path.of(spec), defaultHarness, engine, programs)
+                    : new Side(Path.of(spec.substring(0, eq)), Path.of(spec.substring(eq + 1)), engine, programs);
+        }
+
         Side(Path weftJar, Path harnessJar, String engine, List<String> programs) throws Throwable {
             ClassLoader loader = new SplitLoader(weftJar, harnessJar);
             Class<?> entry = Class.forName(Entry.class.getName(), true, loader);
@@ -111,15 +128,29 @@ public final class InterleavedAB {
         private Entry() {
         }
 
-        /** The broad warm-up (once per side), then the program prepared as ProgramBenchmark measures it. */
+        /**
+         * The broad warm-up (once per side), then the program prepared as ProgramBenchmark measures
+         * it; {@code workload:ID} names a workload of ExecutionBenchmark instead (CoreMark is
+         * {@code workload:coremark}), prepared after that benchmark's broad warm-up as well.
+         */
         public static Object prepare(String engine, String program) {
             EngineKind e = EngineKind.of(engine);
             BroadWarmup.programs(e);
+            if (program.startsWith(WORKLOAD)) {
+                BroadWarmup.execution(e);
+                return new PreparedWorkload(e, Workload.of(program.substring(WORKLOAD.length())).measured());
+            }
             return new PreparedProgram(e, ProgramRuns.of(Program.of(program), ProgramRuns.Role.MEASURED));
         }
 
-        /** One run, its result checked; returns the thread CPU nanoseconds it took. */
+        /** One run, its result checked; returns the thread CPU nanoseconds it took (a workload's instantiation not counted). */
         public static long run(Object prepared) {
+            if (prepared instanceof PreparedWorkload w) {
+                w.instantiate();
+                long start = CpuClock.now();
+                w.run();
+                return CpuClock.now() - start;
+            }
             long start = CpuClock.now();
             ((PreparedProgram) prepared).run();
             return CpuClock.now() - start;

@@ -7,6 +7,7 @@ import dev.weft.bench.engines.Signature;
 import dev.weft.bench.engines.Translators;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,13 @@ public final class BroadWarmup {
     /** The modules whose translation is measured, all warmed up before any is measured. */
     public static final List<String> TRANSLATED_MODULES = List.of("coremark-minimal.wasm", "large/pulldown-cmark.wasm",
             "large/spidermonkey.wasm");
+
+    /**
+     * Programs the program warm-up leaves out, by id ({@code -Dweft.bench.warmupSkip=a,b}): for an
+     * A/B against an old build that cannot run them (before SIMD, the {@code -simd} programs), so
+     * that both sides warm up on the same programs.
+     */
+    private static final Set<String> SKIPPED = Set.of(System.getProperty("weft.bench.warmupSkip", "").split(","));
 
     private static final int EXPORT_CALLS = 20_000;
     private static final int HOST_LOOPS = 20;
@@ -93,7 +101,8 @@ public final class BroadWarmup {
         }
         long start = System.nanoTime();
         List<PreparedProgram> all = new ArrayList<>();
-        for (Program p : Program.values()) {
+        List<Program> programs = Arrays.stream(Program.values()).filter(p -> !SKIPPED.contains(p.id())).toList();
+        for (Program p : programs) {
             for (EngineKind e : engines) {
                 all.add(new PreparedProgram(e, ProgramRuns.of(p, ProgramRuns.Role.WARMUP)));
             }
@@ -104,7 +113,7 @@ public final class BroadWarmup {
             }
         }
         PROGRAMS_DONE.addAll(engines);
-        System.out.printf("# Broad warm-up: %d programs x %s x %d rounds in %.1f s%n", Program.values().length, engines, ROUNDS,
+        System.out.printf("# Broad warm-up: %d programs x %s x %d rounds in %.1f s%n", programs.size(), engines, ROUNDS,
                 (System.nanoTime() - start) / 1e9);
     }
 
