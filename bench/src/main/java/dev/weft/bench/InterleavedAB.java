@@ -49,8 +49,8 @@ import java.util.jar.JarFile;
  * public API this harness was built against. A build whose API predates the harness can name, after
  * {@code =}, a harness jar of its own ({@code old-weft.jar=old-harness.jar}): that side takes every
  * class outside Weft's from it, for instance this harness's sources with the engine adapters
- * ({@code dev.weft.bench.engines}) ported to the old API. docs/performance.md ("Measuring against
- * an old build") has the recipe.
+ * ({@code dev.weft.bench.engines}) ported to the old API; {@code
+ * bench/current/programs/vs-e3f9f3d-2026-12-06/} has the script that builds one for e3f9f3d.
  */
 public final class InterleavedAB {
     private static final int WARM_ROUNDS = 2;

@@ -34,7 +34,7 @@ public final class BroadWarmup {
      * A/B against an old build that cannot run them (before SIMD, the {@code -simd} programs), so
      * that both sides warm up on the same programs.
      */
-    private static final Set<String> SKIPPED = Set.of(System.getProperty("weft.bench.warmupSkip", "").split(","));
+    private static final Set<String> SKIPPED = Set.copyOf(Arrays.asList(System.getProperty("weft.bench.warmupSkip", "").split(",")));
 
     private static final int EXPORT_CALLS = 20_000;
     private static final int HOST_LOOPS = 20;
