@@ -66,7 +66,7 @@ abstract sealed class Fusions extends OperandSlots permits Branches {
             return -1;
         }
         int op = last.opcode;
-        if (last.dstHeight == h && Variants.BRANCH[op] != NONE) {
+        if (last.dstHeight == h && stack.kind(h) == TEMP && Variants.BRANCH[op] != NONE) {
             MemorySegment code = out.view();
             int a;
             int b = 0;

@@ -35,6 +35,17 @@ final class LastInstruction {
         copy = false;
     }
 
+    /**
+     * The operand-stack entry at height h was dropped without anything being written: if it was
+     * the temporary this instruction wrote, no fusion may take that height for it any more (the
+     * next value pushed there, a local or a constant, is not its result).
+     */
+    void dropped(int h) {
+        if (dstHeight == h) {
+            dstHeight = -1;
+        }
+    }
+
     /** The instruction just written computed the value of the temporary at height h into slot. */
     void produced(int h, int slot) {
         dstHeight = h;

@@ -122,6 +122,7 @@ abstract sealed class Numeric extends Blocks permits MemoryAndTables {
     @Override
     public final void drop() {
         if (!skipped()) {
+            last.dropped(stack.top());
             stack.pop();
         }
     }
