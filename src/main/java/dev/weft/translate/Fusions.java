@@ -37,6 +37,11 @@ abstract sealed class Fusions extends OperandSlots permits Branches {
         super(module);
     }
 
+    /** Whether entry h is the temporary the last instruction wrote (still there: not dropped, not retargeted). */
+    private boolean lastWroteTemp(int h) {
+        return stack.kind(h) == TEMP && last.dstHeight == h;
+    }
+
     /** Whether entry h holds exactly what the last instruction wrote, with nothing emitted or bound since. */
     final boolean producedByLast(int h) {
         if (last.pc < 0 || last.resultSlot < 0) {
@@ -66,7 +71,7 @@ abstract sealed class Fusions extends OperandSlots permits Branches {
             return -1;
         }
         int op = last.opcode;
-        if (last.dstHeight == h && stack.kind(h) == TEMP && Variants.BRANCH[op] != NONE) {
+        if (lastWroteTemp(h) && Variants.BRANCH[op] != NONE) {
             MemorySegment code = out.view();
             int a;
             int b = 0;
@@ -164,7 +169,7 @@ abstract sealed class Fusions extends OperandSlots permits Branches {
      * @return whether it could
      */
     final boolean retargetResult(int h, int x) {
-        if (last.dstHeight != h || stack.kind(h) != TEMP || last.pc < 0) {
+        if (!lastWroteTemp(h) || last.pc < 0) {
             return false;
         }
         out.patchSlot(last.pc + InstructionDecoder.dstOffset(last.opcode), x);
@@ -177,9 +182,9 @@ abstract sealed class Fusions extends OperandSlots permits Branches {
     /** {@code (x >>> k) & mask}, the shift computed by the last instruction: one fused instruction ({@link Variants#THEN_AND_IMM}). */
     final boolean fuseAndImm(int ha, int hb) {
         int mask;
-        if (stack.kind(hb) == CONST && stack.kind(ha) == TEMP && last.dstHeight == ha) {
+        if (stack.kind(hb) == CONST && lastWroteTemp(ha)) {
             mask = (int) stack.bits(hb);
-        } else if (stack.kind(ha) == CONST && stack.kind(hb) == TEMP && last.dstHeight == hb) {
+        } else if (stack.kind(ha) == CONST && lastWroteTemp(hb)) {
             mask = (int) stack.bits(ha);
         } else {
             return false;
@@ -201,9 +206,9 @@ abstract sealed class Fusions extends OperandSlots permits Branches {
     /** {@code a * b + x}, the product computed by the last instruction: one fused instruction ({@link Variants#THEN_ADD}). */
     final boolean fuseAdd(int ha, int hb) {
         int other;
-        if (stack.kind(hb) == TEMP && last.dstHeight == hb) {
+        if (lastWroteTemp(hb)) {
             other = ha;
-        } else if (stack.kind(ha) == TEMP && last.dstHeight == ha) {
+        } else if (lastWroteTemp(ha)) {
             other = hb;
         } else {
             return false;
