@@ -4,6 +4,7 @@ import dev.weft.bench.engines.EngineKind;
 import dev.weft.bench.support.BroadWarmup;
 import dev.weft.bench.support.CpuClock;
 import dev.weft.bench.support.Median;
+import dev.weft.bench.support.PreparedCalls;
 import dev.weft.bench.support.PreparedProgram;
 import dev.weft.bench.support.PreparedWorkload;
 import dev.weft.bench.support.Program;
@@ -43,7 +44,8 @@ import java.util.jar.JarFile;
  * <pre>java -cp bench/target/benchmarks.jar dev.weft.bench.InterleavedAB A.jar B.jar weft-switch [rounds] [program,...]</pre>
  *
  * A program may also be {@code workload:ID}, one of ExecutionBenchmark's workloads ({@code
- * workload:coremark}), timed without its instantiation.
+ * workload:coremark}), timed without its instantiation, or {@code call:export} / {@code call:host},
+ * CallBenchmark's call paths as a million calls per run (ms per run is then ns per call).
  *
  * A and B are jars holding Weft's classes (a {@code benchmarks.jar} or {@code weft.jar}), whose
  * public API this harness was built against. A build whose API predates the harness can name, after
@@ -136,6 +138,10 @@ public final class InterleavedAB {
         public static Object prepare(String engine, String program) {
             EngineKind e = EngineKind.of(engine);
             BroadWarmup.programs(e);
+            if (program.startsWith(PreparedCalls.PREFIX)) {
+                BroadWarmup.execution(e); // as CallBenchmark
+                return new PreparedCalls(e, program);
+            }
             if (program.startsWith(WORKLOAD)) {
                 BroadWarmup.execution(e);
                 return new PreparedWorkload(e, Workload.of(program.substring(WORKLOAD.length())).measured());
@@ -145,6 +151,11 @@ public final class InterleavedAB {
 
         /** One run, its result checked; returns the thread CPU nanoseconds it took (a workload's instantiation not counted). */
         public static long run(Object prepared) {
+            if (prepared instanceof PreparedCalls c) {
+                long start = CpuClock.now();
+                c.run();
+                return CpuClock.now() - start;
+            }
             if (prepared instanceof PreparedWorkload w) {
                 w.instantiate();
                 long start = CpuClock.now();
