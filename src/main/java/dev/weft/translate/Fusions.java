@@ -48,7 +48,7 @@ abstract sealed class Fusions extends OperandSlots permits Branches {
             return false;
         }
         return switch (stack.kind(h)) {
-            case TEMP -> last.dstHeight == h;
+            case TEMP -> lastWroteTemp(h);
             case LOCAL -> stack.local(h) == last.resultSlot;
             default -> false;
         };
