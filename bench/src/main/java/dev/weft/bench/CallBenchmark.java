@@ -3,9 +3,8 @@ package dev.weft.bench;
 import dev.weft.bench.engines.EngineKind;
 import dev.weft.bench.engines.GuestFunction;
 import dev.weft.bench.engines.HostBinding;
-import dev.weft.bench.engines.Signature;
-import dev.weft.bench.support.BenchFiles;
 import dev.weft.bench.support.BroadWarmup;
+import dev.weft.bench.support.PreparedCalls;
 import dev.weft.bench.support.WrongResultException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,9 +51,8 @@ import java.util.function.IntBinaryOperator;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class CallBenchmark {
-    private static final int HOST_CALLS = 1000;
-    /** Σ i for i < 1000: what loop(1000) returns. */
-    private static final int HOST_LOOP_RESULT = HOST_CALLS * (HOST_CALLS - 1) / 2;
+    private static final int HOST_CALLS = PreparedCalls.HOST_CALLS_PER_LOOP;
+    private static final int HOST_LOOP_RESULT = PreparedCalls.HOST_LOOP_RESULT;
 
     @Param({"weft-switch", "weft-handles", "chicory-interpreter", "chicory-compiler"})
     public String engine;
@@ -69,14 +67,13 @@ public class CallBenchmark {
     public void prepare() {
         EngineKind e = EngineKind.of(engine);
         BroadWarmup.execution(e);
-        add = e.compile(BenchFiles.bundled("add.wasm")).instantiate(HostBinding.NONE).i32Binary("add");
+        add = PreparedCalls.add(e);
         Pending.op = add;
         if (ConstantAdd.ADD != add) {
             throw new IllegalStateException("ConstantAdd initialised before its caller was set");
         }
-        loop = e.compile(BenchFiles.bundled("host_loop.wasm")).instantiate(HostBinding.ADD).function("loop", Signature.I32_TO_I32);
-        boundLoop = e.compile(BenchFiles.bundled("host_loop.wasm")).instantiate(HostBinding.ADD_BOUND)
-                .function("loop", Signature.I32_TO_I32);
+        loop = PreparedCalls.hostLoop(e, HostBinding.ADD);
+        boundLoop = PreparedCalls.hostLoop(e, HostBinding.ADD_BOUND);
     }
 
     @Benchmark

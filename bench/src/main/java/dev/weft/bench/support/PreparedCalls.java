@@ -18,10 +18,11 @@ import java.util.function.IntBinaryOperator;
 public final class PreparedCalls {
     /** The pseudo-program prefix InterleavedAB recognises. */
     public static final String PREFIX = "call:";
-    private static final int CALLS = 1_000_000;
-    private static final int HOST_CALLS_PER_LOOP = 1000;
+    /** The argument of each {@code loop} call: the host calls it makes. */
+    public static final int HOST_CALLS_PER_LOOP = 1000;
     /** Σ i for i < 1000: what loop(1000) returns. */
-    private static final long HOST_LOOP_RESULT = HOST_CALLS_PER_LOOP * (HOST_CALLS_PER_LOOP - 1) / 2;
+    public static final int HOST_LOOP_RESULT = HOST_CALLS_PER_LOOP * (HOST_CALLS_PER_LOOP - 1) / 2;
+    private static final int CALLS = 1_000_000;
 
     private final IntBinaryOperator add;
     private final GuestFunction loop;
@@ -34,16 +35,32 @@ public final class PreparedCalls {
     public PreparedCalls(EngineKind engine, String program) {
         switch (program) {
             case PREFIX + "export" -> {
-                add = engine.compile(BenchFiles.bundled("add.wasm")).instantiate(HostBinding.NONE).i32Binary("add");
+                add = add(engine);
                 loop = null;
             }
             case PREFIX + "host" -> {
                 add = null;
-                loop = engine.compile(BenchFiles.bundled("host_loop.wasm")).instantiate(HostBinding.ADD)
-                        .function("loop", Signature.I32_TO_I32);
+                loop = hostLoop(engine, HostBinding.ADD);
             }
             default -> throw new IllegalArgumentException("unknown call benchmark " + program + ": call:export or call:host");
         }
+    }
+
+    /**
+     * @param engine the engine
+     * @return the trivial export {@code add} of {@code add.wasm}, on a new instance
+     */
+    public static IntBinaryOperator add(EngineKind engine) {
+        return engine.compile(BenchFiles.bundled("add.wasm")).instantiate(HostBinding.NONE).i32Binary("add");
+    }
+
+    /**
+     * @param engine the engine
+     * @param binding how the host function {@code env.add} is bound
+     * @return {@code loop} of {@code host_loop.wasm}, on a new instance
+     */
+    public static GuestFunction hostLoop(EngineKind engine, HostBinding binding) {
+        return engine.compile(BenchFiles.bundled("host_loop.wasm")).instantiate(binding).function("loop", Signature.I32_TO_I32);
     }
 
     /** A million calls, each result checked. */
