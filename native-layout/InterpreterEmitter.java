@@ -144,45 +144,60 @@ final class InterpreterEmitter {
                     /**
                      * Runs from the machine's current pc until the entry frame returns (a handler returns
                      * {@link Machine#EXIT}) or the call suspends ({@link Machine#SUSPEND}, with the machine's pc
-                     * and fp saved). Handlers return the next pc, or {@link Machine#RELOAD} after changing
-                     * the frame (calls, returns), when the loop reloads its locals from the machine.
+                     * and fp saved).
+                     *
+                     * <p>Why two methods: {@link #dispatch} leaves on every negative pc, the frame changes
+                     * (calls, returns) as well as the exit, so that no path in it is taken only when the
+                     * call ends. A loop that ran long inside one call is compiled from a profile in which
+                     * no call ended, and C2 replaces a path its profile never took with a trap. Normally
+                     * the first exit then deoptimizes once and the loop is recompiled with it; but once the
+                     * methods compiled into the loop (every handler) have been deoptimized often enough in
+                     * this JVM, C2 makes such traps permanent ({@code -XX:PerMethodRecompilationCutoff}),
+                     * and then every return to the host deoptimized: an export call took 10 to 25 us
+                     * instead of 0.06 (docs/performance.md, finding 23).
                      *
                      * @param m the machine, positioned at the first instruction to run
                      */
                     static void run(Machine m) {
-                        for (;;) {
-                            MemorySegment code = m.code;
-                            int pc = m.pc;
-                            int fp = m.fp;
-                            long[] s = m.slots;
-                            try {
-                                for (;;) {
-                                    long w = code.get(CodeLayout.WORD, pc);
+                        while (dispatch(m) == Machine.RELOAD) {
+                            // the frame changed: dispatch again from the machine's pc, fp and view of the code
+                        }
+                    }
+
+                    /**
+                     * Runs from the machine's pc until a handler returns a negative pc: {@link
+                     * Machine#RELOAD} after changing the frame (calls, returns), {@link Machine#EXIT} or
+                     * {@link Machine#SUSPEND}.
+                     *
+                     * @param m the machine, positioned at the instruction to run
+                     * @return that negative pc ({@link Machine#RELOAD} also after taking a newer view of the code)
+                     */
+                    private static int dispatch(Machine m) {
+                        MemorySegment code = m.code;
+                        int pc = m.pc;
+                        int fp = m.fp;
+                        long[] s = m.slots;
+                        try {
+                            for (;;) {
+                                long w = code.get(CodeLayout.WORD, pc);
                 %s
-                                    if (OpcodeProfile.ENABLED) {
-                                        OpcodeProfile.count(w, pc, m);
-                                    }
+                                if (OpcodeProfile.ENABLED) {
+                                    OpcodeProfile.count(w, pc, m);
+                                }
                 %s
-                                    if (pc < 0) {
-                                        if (pc != Machine.RELOAD) {
-                                            return; // EXIT or SUSPEND
-                                        }
-                                        code = m.code;
-                                        pc = m.pc;
-                                        fp = m.fp;
-                                        s = m.slots;
-                                    }
+                                if (pc < 0) {
+                                    return pc;
                                 }
-                            } catch (Throwable t) {
-                                if (!m.staleCode(t, code, pc, fp)) {
-                                    throw Faults.fault(m, t, code, pc);
-                                }
-                                // another thread translated code this view lacks: run on in the current view
                             }
+                        } catch (Throwable t) {
+                            if (!m.staleCode(t, code, pc, fp)) {
+                                throw Faults.fault(m, t, code, pc);
+                            }
+                            return Machine.RELOAD; // another thread translated code this view lacks: run on in the current view
                         }
                     }
                 %s}
-                """.formatted(doc, className, className, fetch.indent(4).stripTrailing(), dispatch.indent(4).stripTrailing(), extra);
+                """.formatted(doc, className, className, fetch.indent(0).stripTrailing(), dispatch.indent(0).stripTrailing(), extra);
     }
 
     /**
