@@ -146,15 +146,16 @@ final class InterpreterEmitter {
                      * {@link Machine#EXIT}) or the call suspends ({@link Machine#SUSPEND}, with the machine's pc
                      * and fp saved).
                      *
-                     * <p>Why two methods: {@link #dispatch} leaves on every negative pc, the frame changes
-                     * (calls, returns) as well as the exit, so that no path in it is taken only when the
-                     * call ends. A loop that ran long inside one call is compiled from a profile in which
-                     * no call ended, and C2 replaces a path its profile never took with a trap. Normally
-                     * the first exit then deoptimizes once and the loop is recompiled with it; but once the
-                     * methods compiled into the loop (every handler) have been deoptimized often enough in
-                     * this JVM, C2 makes such traps permanent ({@code -XX:PerMethodRecompilationCutoff}),
-                     * and then every return to the host deoptimized: an export call took 10 to 25 us
-                     * instead of 0.06 (docs/performance.md, finding 23).
+                     * <p>Why two methods: the path by which {@link #dispatch} returns is taken when a call
+                     * ends and also, every {@value Machine#RELOADS_PER_DISPATCH} frame changes, in the
+                     * middle of one ({@link Machine#branch} makes loops without calls change it); so
+                     * no call that runs long profiles it as never taken. C2 compiles a path its profile
+                     * never took as a trap; normally the first time it is taken deoptimizes once and the
+                     * loop is recompiled with it, but once the methods compiled into the loop (every
+                     * handler) have been deoptimized often enough in this JVM, C2 makes such traps
+                     * permanent ({@code -XX:PerMethodRecompilationCutoff}). With the exit only taken when
+                     * a call ended, every return to the host then deoptimized: an export call took 10 to
+                     * 25 us instead of 0.06 (docs/performance.md, finding 23).
                      *
                      * @param m the machine, positioned at the first instruction to run
                      */
@@ -165,9 +166,10 @@ final class InterpreterEmitter {
                     }
 
                     /**
-                     * Runs from the machine's pc until a handler returns a negative pc: {@link
-                     * Machine#RELOAD} after changing the frame (calls, returns), {@link Machine#EXIT} or
-                     * {@link Machine#SUSPEND}.
+                     * Runs from the machine's pc until a handler returns {@link Machine#EXIT} or {@link
+                     * Machine#SUSPEND}, or returns {@link Machine#RELOAD} (a call or return changed the
+                     * frame, or a back-edge asked) after the loop has reloaded its locals from the
+                     * machine in place {@value Machine#RELOADS_PER_DISPATCH} times.
                      *
                      * @param m the machine, positioned at the instruction to run
                      * @return that negative pc ({@link Machine#RELOAD} also after taking a newer view of the code)
@@ -177,6 +179,7 @@ final class InterpreterEmitter {
                         int pc = m.pc;
                         int fp = m.fp;
                         long[] s = m.slots;
+                        int reloads = Machine.RELOADS_PER_DISPATCH;
                         try {
                             for (;;) {
                                 long w = code.get(CodeLayout.WORD, pc);
@@ -186,7 +189,15 @@ final class InterpreterEmitter {
                                 }
                 %s
                                 if (pc < 0) {
-                                    return pc;
+                                    // one branch for both reasons (pc + 1 < 0: EXIT or SUSPEND), so that no
+                                    // branch is taken only when the call ends
+                                    if (((pc - Machine.RELOAD) | --reloads) < 0) {
+                                        return pc;
+                                    }
+                                    code = m.code;
+                                    pc = m.pc;
+                                    fp = m.fp;
+                                    s = m.slots;
                                 }
                             }
                         } catch (Throwable t) {

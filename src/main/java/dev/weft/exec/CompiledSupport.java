@@ -278,7 +278,7 @@ public final class CompiledSupport {
 
     /** The interpreter's count of loop back-edges: credits those since the last credit to the function running at pc. */
     static void countBackEdges(Machine m, int pc) {
-        int sample = CompiledTier.Module.BACK_EDGES_PER_CALL * 64;
+        int sample = Machine.BACK_EDGES_PER_RELOAD;
         m.backEdges = sample;
         ModuleInstance inst = m.inst;
         int function = inst.code.functionAt(pc, inst.decoded.importedFunctionCount);

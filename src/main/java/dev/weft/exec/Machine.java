@@ -33,6 +33,14 @@ public final class Machine {
     public static final int EXIT = -2;
     /** Returned when a resumable call suspends, its pc and fp saved in the machine: the loop ends. */
     public static final int SUSPEND = -3;
+    /**
+     * How many times the dispatch loop reloads its locals in place (after {@link #RELOAD}) before
+     * it returns to its caller, which calls it again: the path by which the loop returns must be
+     * taken during any call that runs long, not only when the call ends (see the loops' {@code run}).
+     */
+    public static final int RELOADS_PER_DISPATCH = 16;
+    /** Back-edges between two {@link #RELOAD}s that {@link #branch} returns, so that loops without calls reload too. */
+    static final int BACK_EDGES_PER_RELOAD = CompiledTier.Module.BACK_EDGES_PER_CALL * 64;
     private static final int INITIAL_SLOTS = 1 << 12;
     private static final int INITIAL_FRAMES = 1 << 8;
     /**
@@ -107,7 +115,10 @@ public final class Machine {
     long budget = CompiledSupport.STACK_BUDGET;
     /** The first slot free when compiled code was entered: where its calls out pass arguments and results. */
     int compiledBase;
-    /** Loop back-edges until the interpreter next counts them for the running function. */
+    /**
+     * Loop back-edges until {@link #branch} next takes a sample: counts them for the running
+     * function (compiled tier hook) and returns {@link #RELOAD}.
+     */
     int backEdges;
 
     /**
@@ -465,15 +476,13 @@ public final class Machine {
      * @param pc the branch's offset
      * @param off its branch offset
      * @param fp the frame pointer (saved if the call suspends)
-     * @return the next pc, or {@link #SUSPEND}
+     * @return the next pc, {@link #RELOAD} (every {@value #BACK_EDGES_PER_RELOAD} back-edges, the
+     *     machine's pc and fp set to the target), or {@link #SUSPEND}
      */
     int branch(int pc, int off, int fp) {
         int target = pc + off;
         if (off > 0) {
             return target;
-        }
-        if (tiered != null && --backEdges < 0) { // compiled tier hook: count the running function's loops
-            CompiledSupport.countBackEdges(this, pc);
         }
         if (metered) {
             int cost = loopCost(target);
@@ -484,7 +493,28 @@ public final class Machine {
             }
             fuel -= cost;
         }
+        if (--backEdges < 0) {
+            return backEdgeSample(pc, target, fp);
+        }
         return poll(target);
+    }
+
+    /**
+     * Every {@value #BACK_EDGES_PER_RELOAD} back-edges: counts them for the running function
+     * (compiled tier hook), and returns {@link #RELOAD} with the machine's pc and fp at the target,
+     * so that the dispatch loop's return path is taken in loops without calls too (see the loops'
+     * {@code run}). Out of line, so that what {@link #branch} adds to every handler it is compiled
+     * into stays one decrement and compare.
+     */
+    private int backEdgeSample(int pc, int target, int fp) {
+        if (tiered != null) {
+            CompiledSupport.countBackEdges(this, pc);
+        } else {
+            backEdges = BACK_EDGES_PER_RELOAD;
+        }
+        this.pc = target;
+        this.fp = fp;
+        return poll(RELOAD);
     }
 
     /**
