@@ -38,7 +38,7 @@ public final class Machine {
      * it returns to its caller, which calls it again: the path by which the loop returns must be
      * taken during any call that runs long, not only when the call ends (see the loops' {@code run}).
      */
-    public static final int RELOADS_PER_DISPATCH = 16;
+    static final int RELOADS_PER_DISPATCH = 16;
     /** Back-edges between two {@link #RELOAD}s that {@link #branch} returns, so that loops without calls reload too. */
     static final int BACK_EDGES_PER_RELOAD = CompiledTier.Module.BACK_EDGES_PER_CALL * 64;
     private static final int INITIAL_SLOTS = 1 << 12;
@@ -503,8 +503,8 @@ public final class Machine {
      * Every {@value #BACK_EDGES_PER_RELOAD} back-edges: counts them for the running function
      * (compiled tier hook), and returns {@link #RELOAD} with the machine's pc and fp at the target,
      * so that the dispatch loop's return path is taken in loops without calls too (see the loops'
-     * {@code run}). Out of line, so that what {@link #branch} adds to every handler it is compiled
-     * into stays one decrement and compare.
+     * {@code run}). The rare path, apart from {@link #branch}, whose common path is then one
+     * decrement and compare more than before, in place of the compiled tier's null check.
      */
     private int backEdgeSample(int pc, int target, int fp) {
         if (tiered != null) {
