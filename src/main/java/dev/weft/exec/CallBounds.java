@@ -4,13 +4,16 @@ import dev.weft.FunctionType;
 import dev.weft.TrapException;
 import dev.weft.TrapKind;
 import dev.weft.runtime.EngineLog;
+import dev.weft.runtime.MemoryInstance;
+import dev.weft.runtime.ModuleInstance;
 
 /**
  * A machine's slow path for the bounds of the call it runs: where the fuel, deadline and
  * interruption of a call come from when it starts, what happens when they are reached, and the
  * state of a suspended call. The hot part (charging fuel, noticing that something happened)
  * is in {@link Machine#branch} and {@link Machine#enter}; everything here runs once per call, per
- * suspension, or when {@link Attention} says something changed.
+ * suspension, per bulk instruction ({@link #chargeBulk}), or when {@link Attention} says something
+ * changed.
  *
  * <p>Nested entries (a host function calling back into WebAssembly) share the bounds of the call
  * in progress, unless they come with an execution of their own: then the outer call's bounds are
@@ -229,6 +232,51 @@ final class CallBounds {
         return r;
     }
 
+    /**
+     * Charges a bulk instruction (memory.fill/copy/init, table.fill/copy/init) for its length
+     * before it runs: one unit per {@value #BULK_UNIT} bytes or elements started, on top of the
+     * unit its instruction counts in its loop or function.
+     *
+     * @param count the operation's length (an unsigned 32-bit value)
+     * @param pc the instruction's offset: a resumable call suspends there and runs it again
+     * @param fp the frame pointer
+     * @return 0 to go on, or {@link Machine#SUSPEND}
+     */
+    int chargeBulk(int count, int pc, int fp) {
+        if (!m.metered) {
+            return 0;
+        }
+        long cost = (Integer.toUnsignedLong(count) + BULK_UNIT - 1) / BULK_UNIT;
+        if (m.fuel < cost) {
+            m.pc = pc;
+            m.fp = fp;
+            return outOfFuelBefore(cost);
+        }
+        m.fuel -= cost;
+        return 0;
+    }
+
+    /** Bytes or elements of a bulk instruction that cost one unit of fuel. */
+    static final int BULK_UNIT = 64;
+
+    /** @return whether the machine's current instance, its memory, or an instance on its frame stack is closed */
+    boolean closedOnStack() {
+        if (m.inst != null && closed(m.inst)) {
+            return true;
+        }
+        for (int d = m.depth - 1; d >= 0; d--) {
+            ModuleInstance caller = m.frameInst[d];
+            if (m.framePc[d] < 0 && caller != null && closed(caller)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean closed(ModuleInstance instance) {
+        return instance.closed || instance.memory != null && instance.memory.segment == MemoryInstance.CLOSED;
+    }
+
     /** A host function asks the resumable call to suspend when it returns. */
     void requestYield() {
         if (!resumable || m.nesting != 1) {
@@ -287,7 +335,7 @@ final class CallBounds {
         long closes = Attention.closes();
         if (closes != closesSeen) {
             closesSeen = closes;
-            if (m.closedOnStack()) {
+            if (closedOnStack()) {
                 throw closedTrap();
             }
         }

@@ -276,10 +276,9 @@ public final class CompiledSupport {
         }
     }
 
-    /** The interpreter's count of loop back-edges: credits those since the last credit to the function running at pc. */
+    /** The interpreter's count of loop back-edges: credits the sample just taken ({@link Machine#BACK_EDGES_PER_RELOAD}) to the function running at pc. */
     static void countBackEdges(Machine m, int pc) {
         int sample = Machine.BACK_EDGES_PER_RELOAD;
-        m.backEdges = sample;
         ModuleInstance inst = m.inst;
         int function = inst.code.functionAt(pc, inst.decoded.importedFunctionCount);
         if (function >= 0) {

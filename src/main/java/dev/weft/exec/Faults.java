@@ -52,7 +52,7 @@ final class Faults {
             return te;
         } else if (t instanceof StackOverflowError) {
             return new TrapException(STACK_OVERFLOW);
-        } else if (t instanceof IllegalStateException && m.closedOnStack()) {
+        } else if (t instanceof IllegalStateException && m.bounds.closedOnStack()) {
             // a memory freed by a close while this call was running: the access failed safely
             return CallBounds.closedTrap();
         }

@@ -507,10 +507,9 @@ public final class Machine {
      * decrement and compare more than before, in place of the compiled tier's null check.
      */
     private int backEdgeSample(int pc, int target, int fp) {
+        backEdges = BACK_EDGES_PER_RELOAD;
         if (tiered != null) {
             CompiledSupport.countBackEdges(this, pc);
-        } else {
-            backEdges = BACK_EDGES_PER_RELOAD;
         }
         this.pc = target;
         this.fp = fp;
@@ -530,33 +529,6 @@ public final class Machine {
         }
         return next;
     }
-
-    /**
-     * Charges a bulk instruction (memory.fill/copy/init, table.fill/copy/init) for its length
-     * before it runs: one unit per {@value #BULK_UNIT} bytes or elements started, on top of the
-     * unit its instruction counts in its loop or function.
-     *
-     * @param count the operation's length (an unsigned 32-bit value)
-     * @param pc the instruction's offset: a resumable call suspends there and runs it again
-     * @param fp the frame pointer
-     * @return 0 to go on, or {@link #SUSPEND}
-     */
-    int chargeBulk(int count, int pc, int fp) {
-        if (!metered) {
-            return 0;
-        }
-        long cost = (Integer.toUnsignedLong(count) + BULK_UNIT - 1) / BULK_UNIT;
-        if (fuel < cost) {
-            this.pc = pc;
-            this.fp = fp;
-            return bounds.outOfFuelBefore(cost);
-        }
-        fuel -= cost;
-        return 0;
-    }
-
-    /** Bytes or elements of a bulk instruction that cost one unit of fuel. */
-    static final int BULK_UNIT = 64;
 
     /** Between the chunks of a long bulk operation: stops it if its call must stop (see {@link #branch}). */
     void pollBulk() {
@@ -692,20 +664,5 @@ public final class Machine {
     /** @return the first slot of the results of the host function a suspended call yielded in */
     public int yieldedBase() {
         return bounds.yieldedBase();
-    }
-
-    /** @return whether the current instance, its memory, or an instance on the frame stack is closed */
-    boolean closedOnStack() {
-        if (inst != null && (inst.closed || inst.memory != null && inst.memory.segment == MemoryInstance.CLOSED)) {
-            return true;
-        }
-        for (int d = depth - 1; d >= 0; d--) {
-            ModuleInstance caller = frameInst[d];
-            if (framePc[d] < 0 && caller != null
-                    && (caller.closed || caller.memory != null && caller.memory.segment == MemoryInstance.CLOSED)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

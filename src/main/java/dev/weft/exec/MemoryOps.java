@@ -156,7 +156,7 @@ final class MemoryOps {
         int dst = (int) s[fp + Bulk3.a(w, w2)];
         byte value = (byte) s[fp + Bulk3.b(w, w2)];
         int n = (int) s[fp + Bulk3.c(w, w2)];
-        if (m.chargeBulk(n, pc, fp) != 0) {
+        if (m.bounds.chargeBulk(n, pc, fp) != 0) {
             return Machine.SUSPEND;
         }
         MemorySegment mem = m.memory;
@@ -176,7 +176,7 @@ final class MemoryOps {
         int dst = (int) s[fp + Bulk3.a(w, w2)];
         int src = (int) s[fp + Bulk3.b(w, w2)];
         int n = (int) s[fp + Bulk3.c(w, w2)];
-        if (m.chargeBulk(n, pc, fp) != 0) {
+        if (m.bounds.chargeBulk(n, pc, fp) != 0) {
             return Machine.SUSPEND;
         }
         MemorySegment mem = m.memory;
@@ -202,7 +202,7 @@ final class MemoryOps {
         int dst = (int) s[fp + SegmentBulk3.a(w, w2)];
         int src = (int) s[fp + SegmentBulk3.b(w, w2)];
         int n = (int) s[fp + SegmentBulk3.c(w, w2)];
-        if (m.chargeBulk(n, pc, fp) != 0) {
+        if (m.bounds.chargeBulk(n, pc, fp) != 0) {
             return Machine.SUSPEND;
         }
         m.inst.initMemory(segment, dst, src, n);

@@ -56,7 +56,7 @@ final class TableOps {
         int at = (int) s[fp + TableBulk3.a(w, w2)];
         Object value = m.refs[fp + TableBulk3.b(w, w2)];
         int n = (int) s[fp + TableBulk3.c(w, w2)];
-        if (m.chargeBulk(n, pc, fp) != 0) {
+        if (m.bounds.chargeBulk(n, pc, fp) != 0) {
             return Machine.SUSPEND;
         }
         check(at, n, t.size);
@@ -70,7 +70,7 @@ final class TableOps {
         int d = (int) s[fp + TableCopy.a(w, w2)];
         int from = (int) s[fp + TableCopy.b(w, w2)];
         int n = (int) s[fp + TableCopy.c(w, w2)];
-        if (m.chargeBulk(n, pc, fp) != 0) {
+        if (m.bounds.chargeBulk(n, pc, fp) != 0) {
             return Machine.SUSPEND;
         }
         check(d, n, dst.size);
@@ -83,7 +83,7 @@ final class TableOps {
         int d = (int) s[fp + TableInit.a(w, w2)];
         int from = (int) s[fp + TableInit.b(w, w2)];
         int n = (int) s[fp + TableInit.c(w, w2)];
-        if (m.chargeBulk(n, pc, fp) != 0) {
+        if (m.bounds.chargeBulk(n, pc, fp) != 0) {
             return Machine.SUSPEND;
         }
         m.inst.initTable(TableInit.table(w, w2), TableInit.segment(w, w2), d, from, n);
