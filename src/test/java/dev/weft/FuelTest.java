@@ -116,6 +116,46 @@ class FuelTest {
         assertEquals(55, (int) instance.function("fib").handle().invokeExact(10), "each call gets its own fuel");
     }
 
+    /**
+     * Plain calls (no execution, engine defaults without fuel or timeout) take a shorter entry
+     * that trusts the machine to be idle: a bounded call before one, or nested in one, must leave
+     * nothing of its bounds behind.
+     */
+    @ParameterizedTest
+    @EnumSource(RunMode.class)
+    void aPlainCallAfterOrAroundABoundedOneIsUnbounded(RunMode mode) {
+        long[] hostSawFuel = new long[1];
+        TrapKind[] nestedTrap = new TrapKind[1];
+        Instance[] self = new Instance[1];
+        Instance instance = bounds(mode, call -> {
+            hostSawFuel[0] = call.fuel();
+            // a nested call with fuel of its own, which it runs out of
+            try {
+                Execution.create().setFuel(10).call(self[0].function("sumSquares"), 1000);
+            } catch (TrapException e) {
+                nestedTrap[0] = e.kind();
+            }
+            call.setI32(0, call.i32(0));
+        });
+        self[0] = instance;
+        long needed = consumed(instance, "sumSquares", 100_000);
+        long expected = (long) Execution.create().call(instance.function("sumSquares"), 100_000)[0];
+        TrapException outOfFuel = assertThrows(TrapException.class,
+                () -> Execution.create().setFuel(needed / 2).call(instance.function("sumSquares"), 100_000));
+        assertEquals(TrapKind.OUT_OF_FUEL, outOfFuel.kind());
+        assertEquals(expected, instance.function("sumSquares").call(100_000)[0], "not metered after a metered call");
+
+        TrapException late = assertThrows(TrapException.class,
+                () -> Execution.create().setTimeout(java.time.Duration.ofNanos(1)).call(instance.function("spin")));
+        assertEquals(TrapKind.DEADLINE_EXCEEDED, late.kind());
+        assertEquals(expected, instance.function("sumSquares").call(100_000)[0], "not timed after a timed call");
+
+        assertEquals(300 * 299 / 2, instance.function("ticks").call(300)[0]);
+        assertEquals(Long.MAX_VALUE, hostSawFuel[0], "the host function of a plain call sees no metering");
+        assertEquals(TrapKind.OUT_OF_FUEL, nestedTrap[0], "the nested call had its own fuel");
+        assertEquals(expected, instance.function("sumSquares").call(100_000)[0], "and the plain call none after it");
+    }
+
     @ParameterizedTest
     @EnumSource(RunMode.class)
     void aCallThatRunsOutOfFuelResumesToTheSameResult(RunMode mode) throws Exception {

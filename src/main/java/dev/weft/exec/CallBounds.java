@@ -30,6 +30,12 @@ final class CallBounds {
 
     private final Machine m;
     private final CallDefaults defaults;
+    /**
+     * Whether calls made without an execution are neither metered nor timed: then an outermost
+     * such call needs only {@link #beginPlain}, as {@link #end} leaves the bounds as {@link #begin}
+     * would set them for it.
+     */
+    final boolean plain;
 
     /** The execution the running call belongs to, or null (engine defaults). */
     private ExecutionState execution;
@@ -52,6 +58,7 @@ final class CallBounds {
     CallBounds(Machine m, CallDefaults defaults) {
         this.m = m;
         this.defaults = defaults;
+        this.plain = defaults.fuel() < 0 && defaults.timeoutNanos() <= 0;
     }
 
     /** What a nested entry with an execution of its own replaces, to restore afterwards. */
@@ -100,6 +107,16 @@ final class CallBounds {
         return outer;
     }
 
+    /**
+     * {@link #begin} of an outermost call without an execution when the defaults are {@link
+     * #plain}: the machine is idle, so {@link #end} left no execution, no deadline, no metering
+     * and no resumable call; what remains is the state the attention check compares against.
+     */
+    void beginPlain() {
+        m.seenEpoch = Attention.epochNow();
+        closesSeen = Attention.closes();
+    }
+
     private void armDeadline() {
         hasDeadline = timeoutNanos > 0;
         if (hasDeadline) {
@@ -142,8 +159,11 @@ final class CallBounds {
                 m.seenEpoch = Attention.epochNow() - 1;
             }
         } else {
+            // the machine is idle again: the state beginPlain relies on
             execution = null;
             m.metered = false;
+            m.fuel = 0;
+            timeoutNanos = 0;
             resumable = false;
         }
     }

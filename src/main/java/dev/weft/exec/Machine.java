@@ -199,6 +199,10 @@ public final class Machine {
             callHost(f, base);
             return;
         }
+        if (execution == null && nesting == 0 && bounds.plain) {
+            runPlain(f, base);
+            return;
+        }
         run(f, base, execution, false);
     }
 
@@ -250,16 +254,43 @@ public final class Machine {
         }
     }
 
+    /**
+     * The common call from the host: not nested in another, without an execution, under engine
+     * defaults that neither meter nor time calls ({@link CallBounds#plain}). The machine is idle,
+     * so there is nothing to save, and the bounds are already what {@link CallBounds#begin} would
+     * set but for the attention state ({@link CallBounds#beginPlain}). Small on purpose: the JIT
+     * compiles it into the caller (the raw invokers of {@code WasmFunction.handle()}), where
+     * {@link #run} is too large to go (docs/performance.md, finding 24).
+     */
+    private void runPlain(FunctionInstance f, int base) {
+        f.owner.checkOpen();
+        bounds.beginPlain();
+        nesting = 1;
+        try {
+            runEntry(f, base);
+        } finally {
+            nesting = 0;
+            depth = 0;
+            top = 0;
+            idle();
+        }
+    }
+
+    /** Pushes the entry record of a call from the host and runs {@code f} to its end or suspension. */
+    private void runEntry(FunctionInstance f, int base) {
+        switchTo(f.owner);
+        pushCrossFrame(0, 0, null);
+        // compiled tier hook: run the compiled function if there is one and it may run here
+        if ((tiered == null || !tiered.call(this, f.index, base, true)) && enter(f.index, base) != SUSPEND) {
+            loop();
+        }
+    }
+
     private boolean run(FunctionInstance f, int base, ExecutionState execution, boolean resumable) {
         if (nesting >= maxNesting) {
             throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, nestingMessage);
         }
-        if (f.owner.closed) {
-            throw new IllegalStateException("the instance is closed");
-        }
-        if (f.owner.memory != null && f.owner.memory.segment == MemoryInstance.CLOSED) {
-            throw MemoryInstance.closedError();
-        }
+        f.owner.checkOpen();
         int savedDepth = depth;
         int savedTop = top;
         ModuleInstance savedInst = inst;
@@ -270,12 +301,7 @@ public final class Machine {
         nesting++;
         boolean suspended = false;
         try {
-            switchTo(f.owner);
-            pushCrossFrame(0, 0, null);
-            // compiled tier hook: run the compiled function if there is one and it may run here
-            if ((tiered == null || !tiered.call(this, f.index, base, true)) && enter(f.index, base) != SUSPEND) {
-                loop();
-            }
+            runEntry(f, base);
             suspended = bounds.suspended();
             return !suspended;
         } finally {

@@ -109,6 +109,20 @@ public final class ModuleInstance implements Instance {
         Attention.closed();
     }
 
+    /**
+     * Refuses a call from the host into a closed instance or an instance whose memory is closed.
+     *
+     * @throws IllegalStateException if either is closed
+     */
+    public void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the instance is closed");
+        }
+        if (memory != null && memory.segment == MemoryInstance.CLOSED) {
+            throw MemoryInstance.closedError();
+        }
+    }
+
     void exports(Map<String, Object> exports) {
         this.exports = Collections.unmodifiableMap(exports);
     }
