@@ -263,6 +263,7 @@ public final class Machine {
      * {@link #run} is too large to go (docs/performance.md, finding 24).
      */
     private void runPlain(FunctionInstance f, int base) {
+        assert depth == 0 && top == 0 && inst == null : "an outermost call on a machine that is not idle";
         f.owner.checkOpen();
         bounds.beginPlain();
         nesting = 1;
