@@ -4,7 +4,6 @@ import dev.weft.FunctionType;
 import dev.weft.TrapException;
 import dev.weft.TrapKind;
 import dev.weft.runtime.EngineLog;
-import dev.weft.runtime.MemoryInstance;
 import dev.weft.runtime.ModuleInstance;
 
 /**
@@ -281,20 +280,16 @@ final class CallBounds {
 
     /** @return whether the machine's current instance, its memory, or an instance on its frame stack is closed */
     boolean closedOnStack() {
-        if (m.inst != null && closed(m.inst)) {
+        if (m.inst != null && m.inst.unusable()) {
             return true;
         }
         for (int d = m.depth - 1; d >= 0; d--) {
             ModuleInstance caller = m.frameInst[d];
-            if (m.framePc[d] < 0 && caller != null && closed(caller)) {
+            if (m.framePc[d] < 0 && caller != null && caller.unusable()) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean closed(ModuleInstance instance) {
-        return instance.closed || instance.memory != null && instance.memory.segment == MemoryInstance.CLOSED;
     }
 
     /** A host function asks the resumable call to suspend when it returns. */

@@ -115,12 +115,14 @@ public final class ModuleInstance implements Instance {
      * @throws IllegalStateException if either is closed
      */
     public void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("the instance is closed");
+        if (unusable()) {
+            throw closed ? new IllegalStateException("the instance is closed") : MemoryInstance.closedError();
         }
-        if (memory != null && memory.segment == MemoryInstance.CLOSED) {
-            throw MemoryInstance.closedError();
-        }
+    }
+
+    /** @return whether the instance or its memory is closed: calls into it fail, calls running in it stop */
+    public boolean unusable() {
+        return closed || memory != null && memory.segment == MemoryInstance.CLOSED;
     }
 
     void exports(Map<String, Object> exports) {
