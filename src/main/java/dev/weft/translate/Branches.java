@@ -301,6 +301,11 @@ abstract sealed class Branches extends Fusions permits Blocks {
         int n = t.resultCount();
         int h = stack.height - n;
         if (n == 1 && !t.result(0).isReference() && stack.kind(h) != CONST) {
+            if (resultToSlotZero(h)) {
+                // the instruction just written computes the result into slot 0 itself: no copy
+                note(out.return_(), Opcodes.RETURN);
+                return;
+            }
             int src = read(h, 0);
             int op = t.result(0) == ValueType.V128 ? Opcodes.RETURN_V128 : Opcodes.RETURN_1;
             note(out.emitSrc(op, src), op);

@@ -169,13 +169,31 @@ abstract sealed class Fusions extends OperandSlots permits Branches {
      * @return whether it could
      */
     final boolean retargetResult(int h, int x) {
+        if (!retarget(h, x)) {
+            return false;
+        }
+        emit.attributeToLast();
+        return true;
+    }
+
+    /**
+     * A single result returned right after the last instruction computed it into the temporary at
+     * height h: that instruction writes the result slot, 0, instead, and the return copies nothing.
+     * Nothing of the frame is read after a return, so clobbering local 0 is harmless.
+     *
+     * @return whether it could
+     */
+    final boolean resultToSlotZero(int h) {
+        return retarget(h, 0);
+    }
+
+    private boolean retarget(int h, int x) {
         if (!lastWroteTemp(h) || last.pc < 0) {
             return false;
         }
         out.patchSlot(last.pc + InstructionDecoder.dstOffset(last.opcode), x);
         last.dstHeight = -1;
         last.resultSlot = x;
-        emit.attributeToLast();
         return true;
     }
 
