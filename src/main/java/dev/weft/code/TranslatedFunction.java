@@ -8,7 +8,8 @@ import java.lang.foreign.MemorySegment;
  *
  * @param code its instructions, exactly (no padding); valid until the translator's next function
  * @param params parameter slots
- * @param locals declared local slots after the parameters (zeroed on entry)
+ * @param locals slots after the parameters that are zeroed on entry: the declared locals and, if
+ *     the code reads it, the zero slot after them (the address operand of constant-address accesses)
  * @param frame slots the frame needs from its frame pointer on
  * @param flags {@link CompiledCode#REF_LOCALS} or 0
  * @param fuel what a call costs: the number of WebAssembly instructions in its body

@@ -40,18 +40,43 @@ abstract sealed class MemoryAndTables extends Numeric permits Vectors {
 
     private void load(int opcode, int offset, ValueType t) {
         int h = stack.top();
-        int addr = read(h, 0);
+        long constant = constantAddress(h, offset);
+        int addr = constant >= 0 ? zeroSlot : read(h, 0);
         stack.pop();
-        pushResult(out.emitLoad(opcode, dst(h), addr, offset), opcode, h, t);
+        pushResult(out.emitLoad(opcode, dst(h), addr, constant >= 0 ? (int) constant : offset), opcode, h, t);
+    }
+
+    /**
+     * A constant i32 address (how clang addresses C's globals: {@code i32.const 0} and the global's
+     * address as the offset): the effective address is known, and the access reads its address
+     * from the zero slot with the effective address as its offset, so the constant needs no
+     * instruction of its own. An effective address past 4 GiB (it always traps) is left as it is.
+     *
+     * @return the effective address, or -1 if the address at h is not such a constant
+     */
+    private long constantAddress(int h, int offset) {
+        if (zeroSlot < 0 || stack.kind(h) != CONST || stack.type(h) != ValueType.I32) {
+            return -1;
+        }
+        long ea = (stack.bits(h) & 0xFFFF_FFFFL) + Integer.toUnsignedLong(offset);
+        if (ea > 0xFFFF_FFFFL) {
+            return -1;
+        }
+        zeroSlotUsed = true;
+        return ea;
     }
 
     private void store(int opcode, int offset) {
         int hv = stack.top();
         int ha = hv - 1;
+        long constant = constantAddress(ha, offset);
+        if (constant >= 0) {
+            offset = (int) constant;
+        }
         if (stack.kind(hv) == CONST) {
             long v = stack.bits(hv);
             int imm = Variants.IMM[opcode];
-            int addr = read(ha, 0);
+            int addr = constant >= 0 ? zeroSlot : read(ha, 0);
             stack.pop(2);
             if (Variants.SHAPE[imm] == Variants.S_STORE_IMM64) {
                 note(out.emitStoreImm64(imm, addr, offset, v), imm);
@@ -60,7 +85,7 @@ abstract sealed class MemoryAndTables extends Numeric permits Vectors {
             }
             return;
         }
-        int addr = read(ha, 0);
+        int addr = constant >= 0 ? zeroSlot : read(ha, 0);
         int value = read(hv, 1);
         stack.pop(2);
         note(out.emitStore(opcode, addr, value, offset), opcode);

@@ -49,6 +49,14 @@ abstract sealed class OperandSlots implements InstructionVisitor permits Fusions
     int paramSlotCount;
     int tempBase;
     int scratch;
+    /**
+     * A slot after the locals that holds zero for the whole call (cleared at entry with the
+     * locals, never written), or -1: the address operand of a load or store from a constant
+     * address, whose constant then goes into the offset (see {@link MemoryAndTables}).
+     */
+    int zeroSlot;
+    /** Whether the function's code reads {@link #zeroSlot}: then it is cleared at entry. */
+    boolean zeroSlotUsed;
     /** WebAssembly instructions read (all of them, unreachable ones included: fuel counts them). */
     long wasmInstructions;
     /** Whether the code being read is unreachable (after br, return…, until its block's else or end). */

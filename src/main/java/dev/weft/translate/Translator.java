@@ -105,8 +105,11 @@ public final class Translator extends Calls {
                     + localSlotCount + " slots; Weft's translator supports up to "
                     + (CodeLayout.MAX_SLOT + 1 - SCRATCH_SLOTS) + " slots", body.offset());
         }
-        scratch = localSlotCount;
-        tempBase = localSlotCount + SCRATCH_SLOTS;
+        // the zero slot, where near slots allow it (up to 65,532 slots of locals), then scratch
+        zeroSlot = localSlotCount + 1 + SCRATCH_SLOTS <= CodeLayout.MAX_SLOT + 1 ? localSlotCount : -1;
+        zeroSlotUsed = false;
+        scratch = zeroSlot < 0 ? localSlotCount : localSlotCount + 1;
+        tempBase = scratch + SCRATCH_SLOTS;
         stack.reset(localSlotCount);
         fixups.reset();
         controls.depth = 0;
@@ -125,7 +128,9 @@ public final class Translator extends Calls {
                     + " frame slots, more than Weft's limit of " + MAX_FRAME_SLOTS, body.offset());
         }
         int length = out.position();
-        return new TranslatedFunction(out.written(), paramSlotCount, localSlotCount - paramSlotCount, (int) frame,
+        // the zero slot follows the locals: clearing one more local at entry zeroes it
+        int clearedLocals = localSlotCount - paramSlotCount + (zeroSlotUsed ? 1 : 0);
+        return new TranslatedFunction(out.written(), paramSlotCount, clearedLocals, (int) frame,
                 refLocals ? CompiledCode.REF_LOCALS : 0, fuelCost(wasmInstructions - firstInstruction),
                 Arrays.copyOf(loops, loopCount), wasmInstructions - wasmBefore,
                 emit.internalInstructions - internalBefore, emit.wasmCounts(length));
