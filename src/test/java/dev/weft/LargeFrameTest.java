@@ -103,6 +103,35 @@ class LargeFrameTest {
         assertEquals(84, instance.function("double").call(42)[0]);
     }
 
+    /**
+     * Loads and stores from constant addresses read their address from the zero slot after the
+     * locals; with locals in 65,533 slots there is no room for it (the scratch slots must stay
+     * near) and the constant is materialised instead. Both must compute the same, in a frame whose
+     * temporaries are far: f(x) stores x at 4100 and returns x + the load of 4100.
+     */
+    @ParameterizedTest
+    @EnumSource(RunMode.class)
+    void constantAddressesWithAndWithoutRoomForTheZeroSlot(RunMode mode) throws Throwable {
+        ModuleBuilder b = new ModuleBuilder();
+        int type = b.type(List.of(ValueType.I32), List.of(ValueType.I32));
+        for (int v128Locals : new int[] {32_765, 32_766}) { // with the parameter: 65,531 and 65,533 slots
+            b.function(type, new ModuleBuilder.Code()
+                    .locals(v128Locals, ValueType.V128)
+                    .i32Const(4096).localGet(0).op(0x36, 0x02, 0x04)          // i32.store offset=4
+                    .localGet(0).i32Const(0).op(0x28, 0x02).u32(4100).op(0x6A)); // x + i32.load offset=4100
+        }
+        WasmModule m = WasmModule.parse(b.memory(1).exportFunction("zero", 0).exportFunction("materialised", 1).build());
+        assertTrue(m.disassemble(0).contains("addr=s65531"), m.disassemble(0));
+        assertTrue(m.disassemble(1).contains("const_32"), m.disassemble(1));
+        Instance instance = TestWasm.engine(mode).instantiate(m);
+        for (String name : List.of("zero", "materialised")) {
+            MethodHandle f = instance.function(name).handle();
+            for (int x : new int[] {0, 1, -7, 123_456_789}) {
+                assertEquals(2 * x, (int) f.invokeExact(x), name + "(" + x + ")");
+            }
+        }
+    }
+
     @Test
     void translatorUsesCopyFar() {
         String listing = module().disassemble(0);
