@@ -70,13 +70,13 @@ abstract sealed class MemoryAndTables extends Numeric permits Vectors {
         int hv = stack.top();
         int ha = hv - 1;
         long constant = constantAddress(ha, offset);
+        int addr = constant >= 0 ? zeroSlot : read(ha, 0);
         if (constant >= 0) {
             offset = (int) constant;
         }
         if (stack.kind(hv) == CONST) {
             long v = stack.bits(hv);
             int imm = Variants.IMM[opcode];
-            int addr = constant >= 0 ? zeroSlot : read(ha, 0);
             stack.pop(2);
             if (Variants.SHAPE[imm] == Variants.S_STORE_IMM64) {
                 note(out.emitStoreImm64(imm, addr, offset, v), imm);
@@ -85,7 +85,6 @@ abstract sealed class MemoryAndTables extends Numeric permits Vectors {
             }
             return;
         }
-        int addr = constant >= 0 ? zeroSlot : read(ha, 0);
         int value = read(hv, 1);
         stack.pop(2);
         note(out.emitStore(opcode, addr, value, offset), opcode);

@@ -51,8 +51,9 @@ abstract sealed class OperandSlots implements InstructionVisitor permits Fusions
     int scratch;
     /**
      * A slot after the locals that holds zero for the whole call (cleared at entry with the
-     * locals, never written), or -1: the address operand of a load or store from a constant
-     * address, whose constant then goes into the offset (see {@link MemoryAndTables}).
+     * locals, not written before the return: without parameters and locals it is slot 0, the
+     * result's), or -1: the address operand of a load or store from a constant address, whose
+     * constant then goes into the offset (see {@link MemoryAndTables}).
      */
     int zeroSlot;
     /** Whether the function's code reads {@link #zeroSlot}: then it is cleared at entry. */
