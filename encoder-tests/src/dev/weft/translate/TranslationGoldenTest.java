@@ -2,11 +2,14 @@ package dev.weft.translate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.DispatchMode;
 import dev.weft.Engine;
 import dev.weft.Tier;
+import dev.weft.TrapException;
+import dev.weft.TrapKind;
 import dev.weft.Instance;
 import dev.weft.V128;
 import dev.weft.WasmModule;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.TestFactory;
  * Golden translation tests: each case in {@code encoder-tests/cases} is a readable {@code .wat}
  * (with its {@code .wasm} next to it, built by {@code wat2wasm --debug-names}) whose translated
  * code must equal the {@code .expected} disassembly, and whose {@code ;; assert f(args) = results}
- * lines must hold in both dispatch modes and compiled. Kept few and focused: one per fusion rule
+ * lines (or {@code = trap KIND}, a {@link TrapKind} name) must hold in both dispatch modes and
+ * compiled. Kept few and focused: one per fusion rule
  * or tricky case.
  *
  * <p>After a deliberate translator change, regenerate with {@code -Dweft.golden.update=true}
@@ -69,8 +73,15 @@ class TranslationGoldenTest {
             if (m.matches()) {
                 for (Engine engine : ENGINES) {
                     Instance instance = engine.instantiate(module);
-                    Object[] results = instance.function(m.group(1)).call(values(m.group(2)));
-                    assertArrayEquals(values(m.group(3)), results, line + " on " + engine);
+                    Object[] args = values(m.group(2));
+                    if (m.group(3).startsWith("trap ")) {
+                        TrapKind kind = TrapKind.valueOf(m.group(3).substring(5).strip());
+                        TrapException trap = assertThrows(TrapException.class, () -> instance.function(m.group(1)).call(args),
+                                line + " on " + engine);
+                        assertEquals(kind, trap.kind(), line + " on " + engine);
+                    } else {
+                        assertArrayEquals(values(m.group(3)), instance.function(m.group(1)).call(args), line + " on " + engine);
+                    }
                 }
                 asserts++;
             }
