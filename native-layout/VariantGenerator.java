@@ -42,6 +42,7 @@ public class VariantGenerator {
         BRANCH_EQZ("the operation that also branches when its result is zero (it still writes the result)"),
         THEN_AND_IMM("the operation fused with an {@code and} of a constant that consumes its result"),
         THEN_ADD("the operation fused with an {@code add} that consumes its result"),
+        AFTER_ADD_IMM("the load whose address an {@code i32.add} of a constant computed, fused with it (the sum wraps as the add does)"),
         NEGATED("for a conditional branch, the branch on the opposite condition, of the same shape");
 
         final String doc;
@@ -330,6 +331,7 @@ public class VariantGenerator {
                     : base.equals("Load") && variant.equals("LoadJump");
             case THEN_AND_IMM -> base.equals("BinaryImm32") && variant.equals("BinaryImmImm");
             case THEN_ADD -> base.equals("Binary") && variant.equals("Ternary");
+            case AFTER_ADD_IMM -> base.equals("Load") && variant.equals("LoadAddImm");
             case NEGATED -> base.equals(variant);
         };
     }

@@ -93,6 +93,21 @@ final class MemoryOps {
         return Integer.toUnsignedLong(i32Load(m, addr, offset));
     }
 
+    // Loads fused with the i32.add_imm that computed their address: addr + imm wraps at 32 bits,
+    // as that add does, before the offset is added (which does not).
+
+    static int i32LoadAddImm(Machine m, int addr, int imm, int offset) {
+        return i32Load(m, addr + imm, offset);
+    }
+
+    static long i64LoadAddImm(Machine m, int addr, int imm, int offset) {
+        return i64Load(m, addr + imm, offset);
+    }
+
+    static int i32Load8UAddImm(Machine m, int addr, int imm, int offset) {
+        return i32Load8U(m, addr + imm, offset);
+    }
+
     static void i32Store(Machine m, int addr, int offset, int value) {
         try {
             m.memory.set(I32, ea(addr, offset), value);

@@ -25,7 +25,8 @@ import java.lang.foreign.MemorySegment;
  *       ({@link Variants#BRANCH_NEZ}, {@link Variants#BRANCH_EQZ});
  *   <li>a copy followed by a branch is one {@code copy_br_if};
  *   <li>a producer whose only consumer follows is one instruction ({@link Variants#THEN_AND_IMM},
- *       {@link Variants#THEN_ADD});
+ *       {@link Variants#THEN_ADD}), and a load whose address an {@code i32.add_imm} computed is
+ *       one instruction that adds ({@link Variants#AFTER_ADD_IMM});
  *   <li>a result that {@code local.set} stores is written straight into the local.
  * </ul>
  */
@@ -245,6 +246,30 @@ abstract sealed class Fusions extends OperandSlots permits Branches {
         emit.takeBack();
         stack.pop(2);
         pushResult(out.emitTernary(fused, tempSlot(ha), a, b, c), fused, ha, t);
+        return true;
+    }
+
+    /**
+     * A load from the address the last instruction, an {@code i32.add_imm}, computed into the
+     * temporary at height h: one instruction that adds the constant (wrapping, as the add does)
+     * and then loads ({@link Variants#AFTER_ADD_IMM}). Clang computes pointer plus constant this
+     * way where it cannot prove that the sum does not wrap, which an offset would not.
+     *
+     * @param opcode the load
+     * @return whether it could
+     */
+    final boolean fuseLoadAfterAddImm(int opcode, int h, int offset, ValueType t) {
+        int fused = Variants.AFTER_ADD_IMM[opcode];
+        if (fused == NONE || last.pc < 0 || last.opcode != Opcodes.I32_ADD_IMM || !lastWroteTemp(h)
+                || isFar(tempSlot(h))) {
+            return false;
+        }
+        MemorySegment code = out.view();
+        int a = InstructionDecoder.BinaryImm32.a(code, last.pc);
+        int imm = InstructionDecoder.BinaryImm32.imm(code, last.pc);
+        emit.takeBack();
+        stack.pop();
+        pushResult(out.emitLoadAddImm(fused, dst(h), a, imm, offset), fused, h, t);
         return true;
     }
 }

@@ -40,6 +40,9 @@ abstract sealed class MemoryAndTables extends Numeric permits Vectors {
 
     private void load(int opcode, int offset, ValueType t) {
         int h = stack.top();
+        if (fuseLoadAfterAddImm(opcode, h, offset, t)) {
+            return;
+        }
         long constant = constantAddress(h, offset);
         int addr = constant >= 0 ? zeroSlot : read(h, 0);
         stack.pop();
