@@ -32,8 +32,7 @@ import org.junit.jupiter.api.TestFactory;
  * (with its {@code .wasm} next to it, built by {@code wat2wasm --debug-names}) whose translated
  * code must equal the {@code .expected} disassembly, and whose {@code ;; assert f(args) = results}
  * lines (or {@code = trap KIND}, a {@link TrapKind} name) must hold in both dispatch modes and
- * compiled. Kept few and focused: one per fusion rule
- * or tricky case.
+ * compiled. Kept few and focused: one per fusion rule or tricky case.
  *
  * <p>After a deliberate translator change, regenerate with {@code -Dweft.golden.update=true}
  * and review the diff.
