@@ -121,8 +121,11 @@ final class InterpreterEmitter {
 
     // ---------------------------------------------------------------- Dispatch loops
 
-    /** A dispatch loop; fetch is the line after the first word's fetch (the second word's, or a comment). */
-    static String loop(String className, String doc, String fetch, String dispatch, String extra) {
+    /**
+     * A dispatch loop; fetch is the line after the first word's fetch (the second word's, or a
+     * comment), entry the statements after the loop's locals are loaded (or empty).
+     */
+    static String loop(String className, String doc, String fetch, String dispatch, String entry, String extra) {
         return Generator.HEADER + """
                 package dev.weft.exec;
 
@@ -179,7 +182,7 @@ final class InterpreterEmitter {
                         int pc = m.pc;
                         int fp = m.fp;
                         long[] s = m.slots;
-                        int reloads = Machine.RELOADS_PER_DISPATCH;
+                        int reloads = Machine.RELOADS_PER_DISPATCH;%s
                         try {
                             for (;;) {
                                 long w = code.get(CodeLayout.WORD, pc);
@@ -208,7 +211,8 @@ final class InterpreterEmitter {
                         }
                     }
                 %s}
-                """.formatted(doc, className, className, fetch.indent(0).stripTrailing(), dispatch.indent(0).stripTrailing(), extra);
+                """.formatted(doc, className, className, entry.isEmpty() ? "" : "\n" + entry.indent(0).stripTrailing(), fetch.indent(0).stripTrailing(),
+                dispatch.indent(0).stripTrailing(), extra);
     }
 
     /**
@@ -266,9 +270,80 @@ final class InterpreterEmitter {
         return loop("SwitchInterpreter",
                 "The {@code switch} dispatch mode: a first-level switch over the hot instructions, each case calling\n"
                         + " * the instruction's handler (small enough for the JIT to inline), and all other instructions\n"
-                        + " * through out-of-line second-level switches calling their handlers.",
+                        + " * through out-of-line second-level switches calling their handlers. Only C2 compiles\n"
+                        + " * {@link #dispatch}: C1 gives up on it at every tier (see {@link #c1Barrier0}).",
                 "                // the next 8 bytes are read by the cases of instructions longer than 8 bytes",
-                sw, extra);
+                sw, C1_BARRIER_CALL, C1_BARRIER + extra);
+    }
+
+    /** Levels of the C1 barrier's tree of calls below its root (see {@link #C1_BARRIER}). */
+    static final int C1_BARRIER_DEPTH = 7;
+    /** Calls of the C1 barrier's root in {@code dispatch}, each inlined to 2^depth segment reads. */
+    static final int C1_BARRIER_ROOTS = 4;
+
+    /** The switch loop's branch into the C1 barrier, at the start of {@code dispatch}. */
+    static final String C1_BARRIER_CALL = """
+                    if (c1BarrierTaken) {
+                        c1BarrierSink = %s;
+                    }
+            """.formatted(String.join(" + ", java.util.stream.IntStream.range(0, C1_BARRIER_ROOTS)
+            .mapToObj(k -> "c1Barrier0(code, " + (k == 0 ? "pc" : "pc + " + k) + ")").toList()));
+
+    /**
+     * Keeps C1 from compiling the switch loop at any tier, so that only C2 does. C1 cannot compile
+     * it at tier 3 anyway (the loop's inlined {@code MemorySegment} reads run it out of virtual
+     * registers), but it can at tiers 1 and 2, and a JVM that compiles the loop at tier 2 first
+     * (C1 without the profile, chosen while C2's queue is long) then never compiles it with C2:
+     * tier-2 code does not feed the profile that leads to C2, and the policy does not go back to
+     * the interpreter once C1 gave up on tier 3. That JVM runs the loop 3 to 7 times slower for its
+     * life (docs/performance.md, findings 27, 28 and 30). A method C1 gives up on at every tier is
+     * profiled in the interpreter and compiled by C2, as the loop is in every other JVM.
+     *
+     * <p>The barrier: a branch never taken ({@code c1BarrierTaken} is never set; neither final nor
+     * volatile, so neither javac nor C1 drops it) into a binary tree of calls whose methods are
+     * small enough for C1 to inline at every level (under {@code C1MaxInlineSize}, 35 bytes, which
+     * shrinks by a tenth a level, and under {@code C1InlineStackLimit}, hence {@code int}s), ending
+     * in {@code MemorySegment} reads, whose access paths C1 inlines whole ({@code @ForceInline}).
+     * {@value #C1_BARRIER_ROOTS} roots of 2^{@value #C1_BARRIER_DEPTH} reads take C1 past its limit
+     * of instructions per compilation ({@code InstructionCountCutoff}) while it builds its IR:
+     * "Method and/or inlining is too large", in about 0.1 s, at tiers 1, 2 and 3. Two roots were
+     * enough at every tier; with one, C1 gave up at tiers 1 and 2 only when it ran out of virtual
+     * registers, 2.7 s later (JDK 25). C2 profiles the branch as never taken, compiles it as a
+     * trap, and does not inline methods that never ran. {@code SwitchLoopC1Test} checks it at each
+     * C1 tier.
+     */
+    static final String C1_BARRIER = c1Barrier();
+
+    private static String c1Barrier() {
+        StringBuilder b = new StringBuilder("""
+
+                    /** Never set: the branch into the C1 barrier is never taken (see {@link #c1Barrier0}). */
+                    private static boolean c1BarrierTaken;
+                    /** Where the never-taken branch would leave its value, so that no compiler may drop the reads. */
+                    private static int c1BarrierSink;
+
+                    /**
+                     * The root of a tree of calls that C1 inlines into {@link #dispatch} until it gives up on
+                     * the method, so that C1 compiles the loop at no tier and C2 alone does (generated by
+                     * InterpreterEmitter; the reasons are documented there, at C1_BARRIER). Never called.
+                     */
+                """);
+        for (int level = 0; level < C1_BARRIER_DEPTH; level++) {
+            String callee = level + 1 < C1_BARRIER_DEPTH ? "c1Barrier" + (level + 1) : "c1BarrierRead";
+            if (level > 0) {
+                b.append("\n    /** A level of the C1 barrier's tree (see {@link #c1Barrier0}). */\n");
+            }
+            b.append("    private static int c1Barrier").append(level).append("(MemorySegment c, int o) {\n");
+            b.append("        return ").append(callee).append("(c, o) + ").append(callee).append("(c, o + 1);\n    }\n");
+        }
+        b.append("""
+
+                    /** A leaf of the C1 barrier's tree (see {@link #c1Barrier0}). */
+                    private static int c1BarrierRead(MemorySegment c, int o) {
+                        return (int) c.get(CodeLayout.WORD, o);
+                    }
+                """);
+        return b.toString();
     }
 
     static String handleField(Generator.Op op) {
@@ -345,7 +420,7 @@ final class InterpreterEmitter {
                         + " * compilation deoptimises the loop and it is recompiled with the wider profile. The handlers are\n"
                         + " * the switch mode's; as there, the rare opcodes are dispatched out of line.",
                 "                long w2 = code.get(CodeLayout.WORD, pc + 8);",
-                sw, extra.toString());
+                sw, "", extra.toString());
     }
 
     /** The opcodes not hot in a loop, in groups of {@link #COLD_GROUP} by opcode value. */
