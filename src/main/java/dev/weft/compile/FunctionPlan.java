@@ -36,6 +36,11 @@ final class FunctionPlan {
     static final int MEMORY_WEIGHT = 25;
     /** About the bytecode a split function's driver spends on calling one part. */
     private static final int DRIVER_BYTES_PER_PART = 20;
+    /**
+     * The least bytecode a driver spends on calling one part ({@link PartDriver}: five one-byte
+     * loads, the call, the store and the jump back).
+     */
+    private static final int DRIVER_MIN_BYTES_PER_PART = 12;
     /** JVM local-variable slots a method may have. */
     private static final int MAX_LOCALS = 65535;
 
@@ -299,11 +304,25 @@ final class FunctionPlan {
         return true;
     }
 
+    /**
+     * Whether the driver of the function's parts is certainly over the JIT's method size limit (a
+     * call of each part and a switch case of 8 bytes per entry, at the least): the parts cannot be
+     * fewer, so the function cannot be compiled. Known before building the class, which for
+     * thousands of entries would not even fit a class file's 64 KB method.
+     */
+    boolean driverOverLimit() {
+        return parts != null && driverBytes(parts, DRIVER_MIN_BYTES_PER_PART) >= HUGE_METHOD;
+    }
+
     /** @return about the bytecode the driver of these parts needs: a call of each, a switch case per entry */
     private static long driverBytes(FunctionParts parts) {
+        return driverBytes(parts, DRIVER_BYTES_PER_PART);
+    }
+
+    private static long driverBytes(FunctionParts parts, int bytesPerPart) {
         long bytes = 0;
         for (FunctionParts.Part p : parts.parts) {
-            bytes += DRIVER_BYTES_PER_PART + 8L * p.entries().length;
+            bytes += bytesPerPart + 8L * p.entries().length;
         }
         return bytes;
     }

@@ -215,6 +215,10 @@ final class ModuleTier extends CompiledTier.Module {
             Map<Integer, int[]> sizes;
             boolean again;
             do {
+                fit.removeIf(this::rejectedForItsDriver);
+                if (fit.isEmpty()) {
+                    return;
+                }
                 built = ClassCompiler.build(this, fit);
                 sizes = ClassCompiler.methodSizes(built.getKey());
                 again = false;
@@ -258,6 +262,15 @@ final class ModuleTier extends CompiledTier.Module {
                 reject(plans.getFirst().function, "failed: " + e);
             }
         }
+    }
+
+    /** Rejects a split function whose driver is certainly too large ({@link FunctionPlan#driverOverLimit}). */
+    private boolean rejectedForItsDriver(FunctionPlan p) {
+        if (!p.driverOverLimit()) {
+            return false;
+        }
+        reject(p.function, "compiled method over the JIT's 8000-byte limit (the driver of its parts)");
+        return true;
     }
 
     /**
