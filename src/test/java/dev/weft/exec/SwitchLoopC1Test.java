@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * C1 must not compile the switch loop at any tier, and C2 must: otherwise a JVM that compiles it
@@ -59,13 +60,17 @@ class SwitchLoopC1Test {
         Files.createDirectories(shim.getParent());
         Files.write(shim, whiteBoxClass());
         Path childReport = bootDir.resolve("report.txt");
+        Path childOut = bootDir.resolve("out.txt");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(java, "-XX:+UnlockDiagnosticVMOptions", "-XX:+WhiteBoxAPI", "-Xbootclasspath/a:" + bootDir,
                 "-XX:+PrintCompilation", "-cp", System.getProperty("java.class.path"), Child.class.getName(), Integer.toString(tier),
                 childReport.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the second JVM did not finish");
+                .redirectErrorStream(true).redirectOutput(childOut.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("the second JVM did not finish in 120 s");
+        }
+        String out = new String(Files.readAllBytes(childOut), StandardCharsets.UTF_8);
         // the compilation log (stdout, where the JVM also warns of every WhiteBox native the shim does not declare)
         List<String> log = out.lines().filter(l -> !l.startsWith("Warning: 'NoSuchMethodError' on register of " + WHITE_BOX)
                 && (l.contains("Interpreter::dispatch") || !l.matches("\\s*\\d+\\s+\\d+ .*"))).toList();
