@@ -190,6 +190,43 @@ class InterruptTest {
 
     @ParameterizedTest
     @EnumSource(RunMode.class)
+    @Timeout(10) // a deadline the watchdog never signals is a loop without end, until this interrupts it
+    void aDeadlineArmedAfterAnotherPassedIsStillSignalled(RunMode mode) {
+        // the outer call's deadline passes, and the watchdog signals it and has nothing left to
+        // wait for, before the nested call arms its own: the outer deadline is still armed (its
+        // call is still running) and earlier than the new one, and the watchdog must wake for it
+        AtomicReference<Instance> self = new AtomicReference<>();
+        Imports imports = Imports.builder().function("env", "nested", FunctionType.of(List.of(), List.of()), call -> {
+            sleep(150); // well past the outer deadline: the watchdog has signalled it and sleeps
+            Execution inner = Execution.create().setTimeout(Duration.ofMillis(50));
+            long start = System.nanoTime();
+            TrapException e = assertThrows(TrapException.class, () -> inner.call(self.get().function("spin")));
+            long took = millisSince(start);
+            assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind(), e.getMessage());
+            assertTrue(took >= 49 && took < 50 + BOUND, "the nested call stopped after " + took + " ms");
+        }).build();
+        Instance instance = TestWasm.engine(mode).instantiate(WasmModule.parseText("""
+                (module
+                  (import "env" "nested" (func $nested))
+                  (func (export "spin") (loop $l (br $l)))
+                  (func (export "outer") (call $nested) (loop $l (br $l))))
+                """), imports);
+        self.set(instance);
+        Execution outer = Execution.create().setTimeout(Duration.ofMillis(30));
+        TrapException e = assertThrows(TrapException.class, () -> outer.call(instance.function("outer")));
+        assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RunMode.class)
     void aDeadlineStopsAResumedCallToo(RunMode mode) {
         Instance instance = bounds(TestWasm.engine(mode));
         Execution run = Execution.create().setFuel(1000).setTimeout(Duration.ofMillis(30));

@@ -47,6 +47,12 @@ public final class Attention {
     /** Counts instance and memory closes, so a machine walks its frames for closed instances only after one. */
     private static final AtomicLong CLOSES = new AtomicLong();
     private static volatile Thread watchdog;
+    /**
+     * The deadline the watchdog signalled last: it waits for the first one after it. A deadline
+     * signalled stays armed until its call ends, so the earliest armed deadline is not always the
+     * one the watchdog waits for (see {@link #arm}).
+     */
+    private static volatile Armed signalled = new Armed(Long.MIN_VALUE, Long.MIN_VALUE);
 
     static {
         try {
@@ -95,8 +101,13 @@ public final class Attention {
         Thread t = watchdog;
         if (t == null) {
             startWatchdog();
-        } else if (DEADLINES.first() == armed) {
-            LockSupport.unpark(t); // it sleeps until a later deadline: look again
+        } else if (DEADLINES.higher(signalled) == armed) {
+            // the first deadline not signalled yet: the watchdog sleeps until a later one, or
+            // with nothing to wait for (an earlier deadline, signalled, may still be armed: a
+            // call running past its deadline in a host function). Both sides write, then read
+            // the other's volatile state, so one of them sees the other: either the watchdog
+            // finds this deadline or it is woken here
+            LockSupport.unpark(t);
         }
         return armed;
     }
@@ -127,7 +138,6 @@ public final class Attention {
      * sees the new epoch at its next back-edge or call (or when a host function it is in returns).
      */
     private static void watch() {
-        Armed signalled = new Armed(Long.MIN_VALUE, Long.MIN_VALUE);
         for (;;) {
             Armed next = DEADLINES.higher(signalled);
             if (next == null) {
