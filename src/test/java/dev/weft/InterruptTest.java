@@ -190,6 +190,31 @@ class InterruptTest {
 
     @ParameterizedTest
     @EnumSource(RunMode.class)
+    void plainCallsRunAfterEventsElsewhereAndStillSeeTheirOwn(RunMode mode) {
+        // a plain call does not read the attention state at its start (Machine.runPlain): after
+        // a close or an interrupt elsewhere its first poll takes the slow path, which finds
+        // nothing of its own and carries on; its own thread's interrupt still stops it
+        Engine engine = TestWasm.engine(mode);
+        Instance instance = bounds(engine);
+        for (int round = 0; round < 3; round++) {
+            assertEquals(55, instance.function("fib").call(10)[0]);
+            bounds(engine).close();
+            assertEquals(55, instance.function("fib").call(10)[0], "after another instance closed");
+            Execution elsewhere = Execution.create();
+            elsewhere.interrupt();
+            assertEquals(55, instance.function("fib").call(10)[0], "after another execution was interrupted");
+            assertEquals(30, instance.function("ticks").call(30)[0], "host calls after those events");
+        }
+        Thread.currentThread().interrupt();
+        TrapException e = assertThrows(TrapException.class, () -> instance.function("spin").call());
+        assertEquals(TrapKind.INTERRUPTED, e.kind());
+        assertFalse(Thread.interrupted(), "the trap clears the interrupt status");
+        instance.close();
+        assertThrows(IllegalStateException.class, () -> instance.function("fib").call(10));
+    }
+
+    @ParameterizedTest
+    @EnumSource(RunMode.class)
     @Timeout(10) // a deadline the watchdog never signals is a loop without end, until this interrupts it
     void aDeadlineArmedAfterAnotherPassedIsStillSignalled(RunMode mode) {
         // the outer call's deadline passes, and the watchdog signals it and has nothing left to

@@ -31,8 +31,11 @@ final class CallBounds {
     private final CallDefaults defaults;
     /**
      * Whether calls made without an execution are neither metered nor timed: then an outermost
-     * such call needs only {@link #beginPlain}, as {@link #end} leaves the bounds as {@link #begin}
-     * would set them for it.
+     * such call needs no {@link #begin} at all, as {@link #end} leaves the bounds as {@link #begin}
+     * would set them for it. Only the attention state ({@code m.seenEpoch}, {@link #closesSeen})
+     * is left as the last call or check saw it: at most older than the truth, never newer, so
+     * the call's first poll takes {@link #attention} once after any raise since, which looks at
+     * everything again (docs/performance.md, finding 31).
      */
     final boolean plain;
 
@@ -106,16 +109,6 @@ final class CallBounds {
         return outer;
     }
 
-    /**
-     * {@link #begin} of an outermost call without an execution when the defaults are {@link
-     * #plain}: the machine is idle, so {@link #end} left no execution, no deadline, no metering
-     * and no resumable call; what remains is the state the attention check compares against.
-     */
-    void beginPlain() {
-        m.seenEpoch = Attention.epochNow();
-        closesSeen = Attention.closes();
-    }
-
     private void armDeadline() {
         hasDeadline = timeoutNanos > 0;
         if (hasDeadline) {
@@ -158,7 +151,7 @@ final class CallBounds {
                 m.seenEpoch = Attention.epochNow() - 1;
             }
         } else {
-            // the machine is idle again: the state beginPlain relies on
+            // the machine is idle again: the state a plain call relies on
             execution = null;
             m.metered = false;
             m.fuel = 0;

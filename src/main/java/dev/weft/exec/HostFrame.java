@@ -12,6 +12,8 @@ import dev.weft.runtime.FunctionInstance;
 import dev.weft.runtime.InternalErrors;
 import dev.weft.runtime.ModuleInstance;
 
+import java.util.Arrays;
+
 /**
  * The {@link HostCall} a host function receives: a view of its arguments and results in the
  * machine's value stack, valid during the call. One per machine, reused for every host call
@@ -39,13 +41,17 @@ final class HostFrame implements HostCall {
         int paramSlots = f.paramSlots;
         int resultSlots = f.resultSlots;
         m.ensureSlots((long) base + paramSlots + resultSlots);
+        boolean references = f.referenceResults;
         long[] slots = m.slots;
-        Object[] refs = m.refs;
         // results the host does not set are zero or null, not what an earlier call left there
         // (a stale reference could even be an externref in a funcref result)
         for (int r = base + paramSlots; r < base + paramSlots + resultSlots; r++) {
             slots[r] = 0;
-            refs[r] = null;
+        }
+        if (references) {
+            // numeric results are read from the value slots alone, so their reference slots are
+            // neither cleared nor copied: a reference array store or copy costs a GC barrier
+            Arrays.fill(m.refs, base + paramSlots, base + paramSlots + resultSlots, null);
         }
         int savedArgs = args;
         int savedParams = params;
@@ -80,7 +86,9 @@ final class HostFrame implements HostCall {
         if (resultSlots > 0) {
             // the host may have called back into WebAssembly, which may have grown the stack
             System.arraycopy(m.slots, base + paramSlots, m.slots, base, resultSlots);
-            System.arraycopy(m.refs, base + paramSlots, m.refs, base, resultSlots);
+            if (references) {
+                System.arraycopy(m.refs, base + paramSlots, m.refs, base, resultSlots);
+            }
         }
     }
 

@@ -258,14 +258,15 @@ public final class Machine {
      * The common call from the host: not nested in another, without an execution, under engine
      * defaults that neither meter nor time calls ({@link CallBounds#plain}). The machine is idle,
      * so there is nothing to save, and the bounds are already what {@link CallBounds#begin} would
-     * set but for the attention state ({@link CallBounds#beginPlain}). Small on purpose: the JIT
+     * set. The attention state is not read again either: its two volatile reads cost a plain call
+     * 9 % (finding 31), and a stale state only sends the first poll to the slow path, which
+     * catches up. Small on purpose: the JIT
      * compiles it into the caller (the raw invokers of {@code WasmFunction.handle()}), where
      * {@link #run} is too large to go (docs/performance.md, finding 24).
      */
     private void runPlain(FunctionInstance f, int base) {
         assert depth == 0 && top == 0 && inst == null : "an outermost call on a machine that is not idle";
         f.owner.checkOpen();
-        bounds.beginPlain();
         nesting = 1;
         try {
             runEntry(f, base);

@@ -11,6 +11,7 @@ import dev.weft.exec.Executor;
 import dev.weft.exec.Machine;
 
 import java.lang.invoke.MethodHandle;
+import java.util.List;
 
 /**
  * A function: defined by a module instance ({@link #owner} and {@link #index}) or by the host
@@ -34,6 +35,8 @@ public final class FunctionInstance implements WasmFunction {
     public final int paramSlots;
     /** Slots the results take. */
     public final int resultSlots;
+    /** Whether a result is a reference: only then does a host call clear and copy reference slots. */
+    public final boolean referenceResults;
     /** Slots a call from the host needs for arguments and results. */
     final int callSlots;
     private volatile MethodHandle handle;
@@ -53,6 +56,7 @@ public final class FunctionInstance implements WasmFunction {
         this.host = null;
         this.paramSlots = ValueSlots.params(type);
         this.resultSlots = ValueSlots.results(type);
+        this.referenceResults = hasReference(type.results());
         this.callSlots = Math.max(1, Math.max(paramSlots, resultSlots));
     }
 
@@ -73,6 +77,7 @@ public final class FunctionInstance implements WasmFunction {
         this.host = null;
         this.paramSlots = sameType.paramSlots;
         this.resultSlots = sameType.resultSlots;
+        this.referenceResults = sameType.referenceResults;
         this.callSlots = sameType.callSlots;
     }
 
@@ -90,7 +95,17 @@ public final class FunctionInstance implements WasmFunction {
         this.host = host;
         this.paramSlots = ValueSlots.params(type);
         this.resultSlots = ValueSlots.results(type);
+        this.referenceResults = hasReference(type.results());
         this.callSlots = Math.max(1, paramSlots + resultSlots);
+    }
+
+    private static boolean hasReference(List<ValueType> types) {
+        for (ValueType t : types) {
+            if (t.isReference()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
