@@ -330,6 +330,32 @@ class HostFunctionTest {
         assertEquals("the caller has no memory", e.getMessage());
     }
 
+    @ParameterizedTest
+    @EnumSource(RunMode.class)
+    void aHostFunctionCalledDirectlyFromJavaMayCallWebAssembly(RunMode mode) {
+        // called from Java, a host function runs on a machine of its own (it belongs to no
+        // engine), so the calls it makes into an instance leave its arguments and results alone
+        AtomicReference<Instance> self = new AtomicReference<>();
+        Imports imports = Imports.builder().function("env", "reenter", type(List.of(I32, I32), List.of(I32)), c -> {
+            int sum = 0;
+            for (int i = 0; i < 3; i++) {
+                sum += (int) self.get().function("add").call(c.i32(0), i)[0];
+            }
+            c.setI32(0, c.i32(0) * 1000 + c.i32(1) * 100 + sum);
+        }).build();
+        self.set(TestWasm.engine(mode).instantiate(WasmModule.parseText("""
+                (module
+                  (import "env" "reenter" (func $reenter (param i32 i32) (result i32)))
+                  (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+                  (func (export "viaWasm") (param i32 i32) (result i32) (call $reenter (local.get 0) (local.get 1)))
+                  (export "reenter" (func $reenter)))
+                """), imports));
+        for (int round = 0; round < 2; round++) {
+            assertEquals(7 * 1000 + 5 * 100 + 3 * 7 + 3, self.get().function("reenter").call(7, 5)[0]);
+            assertEquals(7 * 1000 + 5 * 100 + 3 * 7 + 3, self.get().function("viaWasm").call(7, 5)[0]);
+        }
+    }
+
     static void write(Memory memory, long at, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         MemorySegment.copy(b, 0, memory.segment(), ValueLayout.JAVA_BYTE, at, b.length);

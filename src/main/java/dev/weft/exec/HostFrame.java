@@ -29,7 +29,6 @@ final class HostFrame implements HostCall {
     private int resultCount;
     /** Whether the current signature has a v128, so that indices are not slots. */
     private boolean wide;
-    private ModuleInstance caller;
     private FunctionType type;
 
     HostFrame(Machine m) {
@@ -59,15 +58,18 @@ final class HostFrame implements HostCall {
         int savedResultCount = resultCount;
         boolean savedWide = wide;
         int savedTop = m.top;
-        ModuleInstance savedCaller = caller;
         FunctionType savedType = type;
         args = base;
         params = f.type.paramCount();
         results = base + paramSlots;
         resultCount = f.type.resultCount();
         wide = paramSlots != params || resultSlots != resultCount;
-        caller = m.inst;
-        type = f.type;
+        // reference fields are stored only when they change: the machine is long-lived, and on
+        // JDK 25 G1's barrier for a reference store into an old object includes a StoreLoad fence
+        // (finding 31); a stale type is never read (the indices are checked against params first)
+        if (f.type != savedType) {
+            type = f.type;
+        }
         m.top = base + paramSlots + resultSlots;
         try {
             f.host.call(this);
@@ -79,8 +81,9 @@ final class HostFrame implements HostCall {
             results = savedResults;
             resultCount = savedResultCount;
             wide = savedWide;
-            caller = savedCaller;
-            type = savedType;
+            if (type != savedType) {
+                type = savedType;
+            }
             m.top = savedTop;
         }
         if (resultSlots > 0) {
@@ -205,6 +208,9 @@ final class HostFrame implements HostCall {
 
     @Override
     public Memory memory() {
+        // the caller is the machine's current instance whenever the host function's own code runs:
+        // a nested call restores it when it returns or traps (none for a call from the host)
+        ModuleInstance caller = m.inst;
         if (caller == null || caller.memory == null) {
             throw new IllegalStateException("the caller has no memory");
         }

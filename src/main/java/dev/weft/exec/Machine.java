@@ -362,7 +362,10 @@ public final class Machine {
 
     /** Re-reads the memory view (after memory.grow, or anything that might have grown it). */
     void refreshMemory() {
-        memory = inst == null || inst.memory == null ? null : inst.memory.segment;
+        MemorySegment current = inst == null || inst.memory == null ? null : inst.memory.segment;
+        if (memory != current) { // after every host call: stored only when it changed (see HostFrame)
+            memory = current;
+        }
     }
 
     /** Records a return to {@code returnPc} in the current instance. */
