@@ -3,6 +3,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
+import java.util.stream.IntStream;
 
 /**
  * Writes the executor's artefacts from the definition {@link Generator} parsed: the handlers of
@@ -286,7 +287,7 @@ final class InterpreterEmitter {
                     if (c1BarrierTaken) {
                         c1BarrierSink = %s;
                     }
-            """.formatted(String.join(" + ", java.util.stream.IntStream.range(0, C1_BARRIER_ROOTS)
+            """.formatted(String.join(" + ", IntStream.range(0, C1_BARRIER_ROOTS)
             .mapToObj(k -> "c1Barrier0(code, " + (k == 0 ? "pc" : "pc + " + k) + ")").toList()));
 
     /**

@@ -6,6 +6,7 @@ import dev.weft.WasmModule;
 import dev.weft.text.TextFormat;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +47,7 @@ class PartDriverLimitTest {
             FunctionPlan plan = FunctionPlan.scan(m.code(), m.decoded(), 0);
             assertTrue(ModuleTier.splits(plan), blocks + " blocks: split, " + plan.instructions + " instructions");
             ModuleTier tier = m.tier();
-            tier.compileNow(java.util.List.of(0));
+            tier.compileNow(List.of(0));
             assertFalse(tier.isCompiled(0), blocks + " blocks: " + tier.summary());
             Map<String, Integer> rejections = tier.rejections();
             assertEquals(Map.of("compiled method over the JIT's 8000-byte limit (the driver of its parts)", 1), rejections,
@@ -65,7 +66,7 @@ class PartDriverLimitTest {
     void aDriverThatFitsIsCompiled() {
         Modules m = Modules.of(manyEntries(300)); // two parts, some 150 entries into the second
         ModuleTier tier = m.tier();
-        tier.compileNow(java.util.List.of(0));
+        tier.compileNow(List.of(0));
         assertTrue(tier.isCompiled(0), tier.summary());
         int[] size = tier.methodSizes(0);
         assertTrue(size[1] > 0, "split into parts");
