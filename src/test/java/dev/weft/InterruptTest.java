@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -240,6 +244,54 @@ class InterruptTest {
         Execution outer = Execution.create().setTimeout(Duration.ofMillis(30));
         TrapException e = assertThrows(TrapException.class, () -> outer.call(instance.function("outer")));
         assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind());
+    }
+
+    @ParameterizedTest
+    @EnumSource(RunMode.class)
+    void deadlinesArmedFromManyThreadsInAnyOrderAreAllSignalled(RunMode mode) throws Exception {
+        // outer and nested deadlines armed from four threads at once, passing before, during and
+        // after each other's: every one must stop its call, each in its own bound
+        Engine engine = TestWasm.engine(mode);
+        List<CompletableFuture<Void>> threads = new ArrayList<>();
+        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+        for (int t = 0; t < 4; t++) {
+            Random random = new Random(42 + t);
+            threads.add(CompletableFuture.runAsync(() -> {
+                AtomicReference<Instance> self = new AtomicReference<>();
+                int[] innerMillis = new int[1];
+                int[] pauseMillis = new int[1];
+                Imports imports = Imports.builder().function("env", "nested", FunctionType.of(List.of(), List.of()), call -> {
+                    sleep(pauseMillis[0]);
+                    Execution inner = Execution.create().setTimeout(Duration.ofMillis(innerMillis[0]));
+                    long start = System.nanoTime();
+                    TrapException e = assertThrows(TrapException.class, () -> inner.call(self.get().function("spin")));
+                    long took = millisSince(start);
+                    assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind(), e.getMessage());
+                    assertTrue(took >= innerMillis[0] - 1 && took < innerMillis[0] + BOUND, "nested call stopped after " + took + " ms");
+                }).build();
+                self.set(engine.instantiate(WasmModule.parseText("""
+                        (module
+                          (import "env" "nested" (func $nested))
+                          (func (export "spin") (loop $l (br $l)))
+                          (func (export "outer") (call $nested) (loop $l (br $l))))
+                        """), imports));
+                for (int i = 0; i < 12; i++) {
+                    int outerMillis = 5 + random.nextInt(30);
+                    innerMillis[0] = 5 + random.nextInt(20);
+                    pauseMillis[0] = random.nextInt(40);
+                    Execution outer = Execution.create().setTimeout(Duration.ofMillis(outerMillis));
+                    TrapException e = assertThrows(TrapException.class, () -> outer.call(self.get().function("outer")));
+                    assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind(), e.getMessage());
+                }
+            }, pool));
+        }
+        try {
+            // a deadline the watchdog misses is a loop without end: give up well before, and
+            // interrupt the threads so that their guests stop
+            CompletableFuture.allOf(threads.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void sleep(long millis) {
