@@ -101,15 +101,28 @@ public final class Attention {
         Thread t = watchdog;
         if (t == null) {
             startWatchdog();
-        } else if (DEADLINES.higher(signalled) == armed) {
-            // the first deadline not signalled yet: the watchdog sleeps until a later one, or
-            // with nothing to wait for (an earlier deadline, signalled, may still be armed: a
-            // call running past its deadline in a host function). Both sides write, then read
-            // the other's volatile state, so one of them sees the other: either the watchdog
-            // finds this deadline or it is woken here
+        } else if (firstNotSignalled(armed)) {
             LockSupport.unpark(t);
         }
         return armed;
+    }
+
+    /**
+     * Whether {@code armed} is the first deadline not signalled yet: the watchdog then sleeps until
+     * a later one, or with nothing to wait for (an earlier deadline, signalled, may still be armed:
+     * a call running past its deadline in a host function). Both sides write, then read the other's
+     * volatile state ({@code arm} adds, then reads {@link #signalled}; the watchdog writes it, then
+     * looks for the next), so one of them sees the other: either the watchdog finds this deadline
+     * or it is woken. The earliest armed deadline answers most cases; the search past the last
+     * signalled one, which costs a call some 5 % more, is needed only when that one is signalled.
+     */
+    private static boolean firstNotSignalled(Armed armed) {
+        Armed last = signalled;
+        Armed first = DEADLINES.first();
+        if (first == armed) {
+            return true;
+        }
+        return first.compareTo(last) <= 0 && DEADLINES.higher(last) == armed;
     }
 
     /**
