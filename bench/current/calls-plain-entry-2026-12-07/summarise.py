@@ -6,7 +6,7 @@ d = sys.argv[1] if len(sys.argv) > 1 else 'clean'
 res = collections.defaultdict(list)
 for f in sorted(glob.glob(d + '/*-ab.txt') + glob.glob(d + '/*-ba.txt')):
     name = f.split('/')[-1]
-    m = re.match(r'(\w+)-(weft-\w+)-(\d+)-(ab|ba)\.txt', name)
+    m = re.match(r'(\w+)-(weft-[\w-]+)-(\d+)-(ab|ba)\.txt', name)
     if not m: continue
     cmp_, mode, i, order = m.groups()
     for line in open(f):

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,19 +172,7 @@ class InterruptTest {
     void aDeadlineThatPassesDuringANestedCallStopsTheOuterOne(RunMode mode) {
         // the outer call's deadline passes while a host function runs a nested call of its own
         // (with a later deadline); once back, the outer call must still see that it is late
-        AtomicReference<Instance> self = new AtomicReference<>();
-        Imports imports = Imports.builder().function("env", "nested", FunctionType.of(List.of(), List.of()), call -> {
-            Execution inner = Execution.create().setTimeout(Duration.ofMillis(100));
-            TrapException e = assertThrows(TrapException.class, () -> inner.call(self.get().function("spin")));
-            assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind());
-        }).build();
-        Instance instance = TestWasm.engine(mode).instantiate(WasmModule.parseText("""
-                (module
-                  (import "env" "nested" (func $nested))
-                  (func (export "spin") (loop $l (br $l)))
-                  (func (export "outer") (call $nested) (loop $l (br $l))))
-                """), imports);
-        self.set(instance);
+        Instance instance = nestedDeadline(TestWasm.engine(mode), () -> 0, () -> 100);
         Execution outer = Execution.create().setTimeout(Duration.ofMillis(30));
         long start = System.nanoTime();
         TrapException e = assertThrows(TrapException.class, () -> outer.call(instance.function("outer")));
@@ -224,23 +213,8 @@ class InterruptTest {
         // the outer call's deadline passes, and the watchdog signals it and has nothing left to
         // wait for, before the nested call arms its own: the outer deadline is still armed (its
         // call is still running) and earlier than the new one, and the watchdog must wake for it
-        AtomicReference<Instance> self = new AtomicReference<>();
-        Imports imports = Imports.builder().function("env", "nested", FunctionType.of(List.of(), List.of()), call -> {
-            sleep(150); // well past the outer deadline: the watchdog has signalled it and sleeps
-            Execution inner = Execution.create().setTimeout(Duration.ofMillis(50));
-            long start = System.nanoTime();
-            TrapException e = assertThrows(TrapException.class, () -> inner.call(self.get().function("spin")));
-            long took = millisSince(start);
-            assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind(), e.getMessage());
-            assertTrue(took >= 49 && took < 50 + BOUND, "the nested call stopped after " + took + " ms");
-        }).build();
-        Instance instance = TestWasm.engine(mode).instantiate(WasmModule.parseText("""
-                (module
-                  (import "env" "nested" (func $nested))
-                  (func (export "spin") (loop $l (br $l)))
-                  (func (export "outer") (call $nested) (loop $l (br $l))))
-                """), imports);
-        self.set(instance);
+        // the host function pauses well past the outer deadline: the watchdog has signalled it and sleeps
+        Instance instance = nestedDeadline(TestWasm.engine(mode), () -> 150, () -> 50);
         Execution outer = Execution.create().setTimeout(Duration.ofMillis(30));
         TrapException e = assertThrows(TrapException.class, () -> outer.call(instance.function("outer")));
         assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind());
@@ -257,30 +231,15 @@ class InterruptTest {
         for (int t = 0; t < 4; t++) {
             Random random = new Random(42 + t);
             threads.add(CompletableFuture.runAsync(() -> {
-                AtomicReference<Instance> self = new AtomicReference<>();
                 int[] innerMillis = new int[1];
                 int[] pauseMillis = new int[1];
-                Imports imports = Imports.builder().function("env", "nested", FunctionType.of(List.of(), List.of()), call -> {
-                    sleep(pauseMillis[0]);
-                    Execution inner = Execution.create().setTimeout(Duration.ofMillis(innerMillis[0]));
-                    long start = System.nanoTime();
-                    TrapException e = assertThrows(TrapException.class, () -> inner.call(self.get().function("spin")));
-                    long took = millisSince(start);
-                    assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind(), e.getMessage());
-                    assertTrue(took >= innerMillis[0] - 1 && took < innerMillis[0] + BOUND, "nested call stopped after " + took + " ms");
-                }).build();
-                self.set(engine.instantiate(WasmModule.parseText("""
-                        (module
-                          (import "env" "nested" (func $nested))
-                          (func (export "spin") (loop $l (br $l)))
-                          (func (export "outer") (call $nested) (loop $l (br $l))))
-                        """), imports));
+                Instance instance = nestedDeadline(engine, () -> pauseMillis[0], () -> innerMillis[0]);
                 for (int i = 0; i < 12; i++) {
                     int outerMillis = 5 + random.nextInt(30);
                     innerMillis[0] = 5 + random.nextInt(20);
                     pauseMillis[0] = random.nextInt(40);
                     Execution outer = Execution.create().setTimeout(Duration.ofMillis(outerMillis));
-                    TrapException e = assertThrows(TrapException.class, () -> outer.call(self.get().function("outer")));
+                    TrapException e = assertThrows(TrapException.class, () -> outer.call(instance.function("outer")));
                     assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind(), e.getMessage());
                 }
             }, pool));
@@ -292,6 +251,32 @@ class InterruptTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * An instance whose {@code outer} calls a host function that pauses, then calls {@code spin}
+     * (a loop without end) under a deadline of its own and checks that the nested call stops at
+     * it; {@code outer} then loops until its caller's deadline stops it.
+     */
+    private static Instance nestedDeadline(Engine engine, IntSupplier pauseMillis, IntSupplier innerMillis) {
+        AtomicReference<Instance> self = new AtomicReference<>();
+        Imports imports = Imports.builder().function("env", "nested", FunctionType.of(List.of(), List.of()), call -> {
+            sleep(pauseMillis.getAsInt());
+            int millis = innerMillis.getAsInt();
+            Execution inner = Execution.create().setTimeout(Duration.ofMillis(millis));
+            long start = System.nanoTime();
+            TrapException e = assertThrows(TrapException.class, () -> inner.call(self.get().function("spin")));
+            long took = millisSince(start);
+            assertEquals(TrapKind.DEADLINE_EXCEEDED, e.kind(), e.getMessage());
+            assertTrue(took >= millis - 1 && took < millis + BOUND, "the nested call stopped after " + took + " ms");
+        }).build();
+        self.set(engine.instantiate(WasmModule.parseText("""
+                (module
+                  (import "env" "nested" (func $nested))
+                  (func (export "spin") (loop $l (br $l)))
+                  (func (export "outer") (call $nested) (loop $l (br $l))))
+                """), imports));
+        return self.get();
     }
 
     private static void sleep(long millis) {

@@ -11,7 +11,6 @@ import dev.weft.exec.Executor;
 import dev.weft.exec.Machine;
 
 import java.lang.invoke.MethodHandle;
-import java.util.List;
 
 /**
  * A function: defined by a module instance ({@link #owner} and {@link #index}) or by the host
@@ -56,7 +55,7 @@ public final class FunctionInstance implements WasmFunction {
         this.host = null;
         this.paramSlots = ValueSlots.params(type);
         this.resultSlots = ValueSlots.results(type);
-        this.referenceResults = hasReference(type.results());
+        this.referenceResults = type.results().stream().anyMatch(ValueType::isReference);
         this.callSlots = Math.max(1, Math.max(paramSlots, resultSlots));
     }
 
@@ -95,17 +94,8 @@ public final class FunctionInstance implements WasmFunction {
         this.host = host;
         this.paramSlots = ValueSlots.params(type);
         this.resultSlots = ValueSlots.results(type);
-        this.referenceResults = hasReference(type.results());
+        this.referenceResults = type.results().stream().anyMatch(ValueType::isReference);
         this.callSlots = Math.max(1, paramSlots + resultSlots);
-    }
-
-    private static boolean hasReference(List<ValueType> types) {
-        for (ValueType t : types) {
-            if (t.isReference()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
