@@ -69,11 +69,12 @@ public final class Machine {
     long[] slots;
     Object[] refs;
 
-    // The current instance and what handlers read from it.
+    // The current instance and what handlers read from it. The function table is read through
+    // inst.code at a call's entry: a field cost one more G1-barriered store per entry from Java;
+    // globals keep theirs, as global.get/set paid for the extra load (performance.md, finding 32).
     ModuleInstance inst;
     MemorySegment memory;
     GlobalInstance[] globals;
-    int[] functions;
 
     // Frame records. framePc >= 0: a call within the same instance, returning to that pc in the
     // same code. framePc < 0: ~framePc is the return pc and frameInst holds the caller's instance
@@ -340,7 +341,6 @@ public final class Machine {
         code = null;
         memory = null;
         globals = null;
-        functions = null;
         tiered = null; // compiled tier hook: an idle thread keeps no module's compiled code alive
     }
 
@@ -350,7 +350,6 @@ public final class Machine {
     void switchTo(ModuleInstance target) {
         inst = target;
         code = target.code.code;
-        functions = target.code.functions;
         globals = target.globals;
         memory = target.memory == null ? null : target.memory.segment;
         cachedLoop = -1;
@@ -428,9 +427,10 @@ public final class Machine {
      * @return {@link #RELOAD}, or {@link #SUSPEND} if the call suspends at the callee's entry
      */
     int enter(int function, int newFp) {
-        int[] fn = functions;
+        CompiledCode compiled = inst.code;
+        int[] fn = compiled.functions;
         int row = function * CompiledCode.STRIDE;
-        int entry = inst.code.entryAcquire(function);
+        int entry = compiled.entryAcquire(function);
         if (entry == CompiledCode.UNTRANSLATED) {
             entry = translate(function);
         }
