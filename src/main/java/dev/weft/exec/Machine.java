@@ -281,7 +281,7 @@ public final class Machine {
 
     /** Pushes the entry record of a call from the host and runs {@code f} to its end or suspension. */
     private void runEntry(FunctionInstance f, int base) {
-        switchTo(f.owner);
+        makeCurrent(f.owner); // checkOpen() has just said it is open; a close since, the first poll sees
         pushCrossFrame(0, 0, null);
         // compiled tier hook: run the compiled function if there is one and it may run here
         if ((tiered == null || !tiered.call(this, f.index, base, true)) && enter(f.index, base) != SUSPEND) {
@@ -348,15 +348,19 @@ public final class Machine {
 
     /** Makes m's current instance {@code target}: code, memory and globals as handlers read them. */
     void switchTo(ModuleInstance target) {
+        makeCurrent(target);
+        if (target.closed || memory == MemoryInstance.CLOSED) {
+            throw CallBounds.closedTrap();
+        }
+    }
+
+    private void makeCurrent(ModuleInstance target) {
         inst = target;
         code = target.code.code;
         globals = target.globals;
         memory = target.memory == null ? null : target.memory.segment;
         cachedLoop = -1;
         tiered = tier == null ? null : tier.module(target); // compiled tier hook
-        if (target.closed || memory == MemoryInstance.CLOSED) {
-            throw CallBounds.closedTrap();
-        }
     }
 
     /** Re-reads the memory view (after memory.grow, or anything that might have grown it). */
