@@ -70,8 +70,7 @@ public final class Machine {
     Object[] refs;
 
     // The current instance and what handlers read from it. The function table is read through
-    // inst.code at a call's entry: a field cost one more G1-barriered store per entry from Java;
-    // globals keep theirs, as global.get/set paid for the extra load (performance.md, finding 32).
+    // inst.code at a call's entry: a field of its own cost a G1-barriered store per entry (finding 32).
     ModuleInstance inst;
     MemorySegment memory;
     GlobalInstance[] globals;
@@ -259,11 +258,10 @@ public final class Machine {
      * The common call from the host: not nested in another, without an execution, under engine
      * defaults that neither meter nor time calls ({@link CallBounds#plain}). The machine is idle,
      * so there is nothing to save, and the bounds are already what {@link CallBounds#begin} would
-     * set. The attention state is not read again either: its two volatile reads cost a plain call
-     * 9 % (finding 31), and a stale state only sends the first poll to the slow path, which
-     * catches up. Small on purpose: the JIT
-     * compiles it into the caller (the raw invokers of {@code WasmFunction.handle()}), where
-     * {@link #run} is too large to go (docs/performance.md, finding 24).
+     * set. The attention state is not read again either (9 %, finding 31): a stale one only sends
+     * the first poll to the slow path, which catches up. Small on purpose: the JIT compiles it
+     * into the caller ({@code WasmFunction.handle()}), where {@link #run} is too large to go
+     * (docs/performance.md, finding 24).
      */
     private void runPlain(FunctionInstance f, int base) {
         assert depth == 0 && top == 0 && inst == null : "an outermost call on a machine that is not idle";
@@ -281,7 +279,7 @@ public final class Machine {
 
     /** Pushes the entry record of a call from the host and runs {@code f} to its end or suspension. */
     private void runEntry(FunctionInstance f, int base) {
-        makeCurrent(f.owner); // checkOpen() has just said it is open; a close since, the first poll sees
+        makeCurrent(f.owner); // checkOpen() has checked the instance: a close since, the first poll sees
         pushCrossFrame(0, 0, null);
         // compiled tier hook: run the compiled function if there is one and it may run here
         if ((tiered == null || !tiered.call(this, f.index, base, true)) && enter(f.index, base) != SUSPEND) {
@@ -346,14 +344,15 @@ public final class Machine {
 
     // ------------------------------------------------------------------ calls and returns
 
-    /** Makes m's current instance {@code target}: code, memory and globals as handlers read them. */
+    /** Makes {@code target} the current instance (a call between instances); traps if it or its memory is closed. */
     void switchTo(ModuleInstance target) {
         makeCurrent(target);
-        if (target.closed || memory == MemoryInstance.CLOSED) {
+        if (target.closed) {
             throw CallBounds.closedTrap();
         }
     }
 
+    /** Makes {@code target} current (code, memory, globals as handlers read them); traps if its memory is closed. */
     private void makeCurrent(ModuleInstance target) {
         inst = target;
         code = target.code.code;
@@ -361,6 +360,9 @@ public final class Machine {
         memory = target.memory == null ? null : target.memory.segment;
         cachedLoop = -1;
         tiered = tier == null ? null : tier.module(target); // compiled tier hook
+        if (memory == MemoryInstance.CLOSED) {
+            throw CallBounds.closedTrap();
+        }
     }
 
     /** Re-reads the memory view (after memory.grow, or anything that might have grown it). */
