@@ -205,7 +205,7 @@ final class InterpreterEmitter {
                                 }
                             }
                         } catch (Throwable t) {
-                            if (!m.staleCode(t, code, pc, fp)) {
+                            if (!LazyCode.staleCode(m, t, code, pc, fp)) {
                                 throw Faults.fault(m, t, code, pc);
                             }
                             return Machine.RELOAD; // another thread translated code this view lacks: run on in the current view

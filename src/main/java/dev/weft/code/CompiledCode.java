@@ -18,7 +18,7 @@ import java.lang.invoke.VarHandle;
  * appended to the segment and never changes: {@link #code} is a view of everything translated so
  * far, replaced (never modified below its end) after each function. A machine may therefore still
  * hold an older, shorter view; reading past its end fails with {@link IndexOutOfBoundsException},
- * which the dispatch loop answers by taking the current view ({@code Machine.staleCode}). Each
+ * which the dispatch loop answers by taking the current view ({@code LazyCode.staleCode}). Each
  * function starts {@link CodeLayout#PADDING} bytes after the previous one ends, so an older view
  * never reads a byte of a later function: it ends in padding.
  *

@@ -3,7 +3,6 @@ package dev.weft.exec;
 import dev.weft.FunctionType;
 import dev.weft.TrapException;
 import dev.weft.TrapKind;
-import dev.weft.code.CodeLayout;
 import dev.weft.code.CompiledCode;
 import dev.weft.runtime.EngineLog;
 import dev.weft.runtime.FunctionInstance;
@@ -438,7 +437,7 @@ public final class Machine {
         int row = function * CompiledCode.STRIDE;
         int entry = compiled.entryAcquire(function);
         if (entry == CompiledCode.UNTRANSLATED) {
-            entry = translate(function);
+            entry = LazyCode.translate(this, function);
         }
         int frame = fn[row + CompiledCode.FRAME];
         if (newFp + frame > slots.length) {
@@ -458,50 +457,6 @@ public final class Machine {
             fuel -= cost;
         }
         return poll(RELOAD);
-    }
-
-    /**
-     * A function's first call: translates it (on this thread, under its module's lock) and takes
-     * the code view that includes it. If translation fails (a feature Weft cannot run, a limit),
-     * the call fails with that exception, before its frame is set up.
-     */
-    private int translate(int function) {
-        try {
-            int entry = inst.code.translate(function);
-            code = inst.code.code;
-            return entry;
-        } catch (RuntimeException e) {
-            leave(); // the frame record the call pushed: the trap's stack ends at the caller
-            throw e;
-        }
-    }
-
-    /**
-     * The dispatch loop read past the end of its view of the code: another thread translated a
-     * function since this machine took the view, and this one jumped into it (a call returns to
-     * older code, which every view holds). Takes the current view so that the loop can run the
-     * instruction at {@code pc} again: nothing of it has run, as every read of the code happens
-     * before any effect.
-     *
-     * @param t what the loop caught
-     * @param view the view the loop was reading
-     * @param pc the instruction it was at
-     * @param fp its frame pointer
-     * @return true if that was it (the loop continues from the machine's pc and fp), false for
-     *     any other failure
-     */
-    boolean staleCode(Throwable t, MemorySegment view, int pc, int fp) {
-        if (!(t instanceof IndexOutOfBoundsException) || inst == null || view != code) {
-            return false;
-        }
-        MemorySegment current = inst.code.code;
-        if (current == view || pc < 0 || pc + CodeLayout.PADDING > current.byteSize()) {
-            return false;
-        }
-        code = current;
-        this.pc = pc;
-        this.fp = fp;
-        return true;
     }
 
     /**
