@@ -168,8 +168,8 @@ abstract sealed class Numeric extends Blocks permits MemoryAndTables {
      * A binary operator. A constant operand becomes an immediate: on the right with the
      * {@link Variants#IMM} form; on the left of a commutative operation or a comparison by
      * swapping it ({@code 5 < x} is {@code x > 5}, {@link Variants#SWAPPED}); else with the
-     * {@link Variants#IMM_LHS} form. i64 immediates are 32-bit, sign-extended; larger constants go
-     * through a slot.
+     * {@link Variants#IMM_LHS} form; {@code x - c} as {@code x + -c}. i64 immediates are 32-bit,
+     * sign-extended; larger constants go through a slot.
      */
     private void binary(int base, int instr) {
         int hb = stack.top();
@@ -186,10 +186,18 @@ abstract sealed class Numeric extends Blocks permits MemoryAndTables {
         long imm = 0;
         boolean withImm = true;
         int swapped = Variants.SWAPPED[base];
-        if (stack.kind(hb) == CONST && fits(Variants.IMM[base], stack.bits(hb))) {
-            imm = stack.bits(hb);
+        int immBase = base;
+        long rhs = stack.bits(hb);
+        if (base == Opcodes.I32_SUB || base == Opcodes.I64_SUB) {
+            // x - c is x + -c (wrapping alike): one immediate form, whose fusions (with a branch,
+            // with a load) count-down loops then also get
+            immBase = base == Opcodes.I32_SUB ? Opcodes.I32_ADD : Opcodes.I64_ADD;
+            rhs = base == Opcodes.I32_SUB ? -(int) rhs : -rhs;
+        }
+        if (stack.kind(hb) == CONST && fits(Variants.IMM[immBase], rhs)) {
+            imm = rhs;
             a = read(ha, 0);
-            opcode = Variants.IMM[base];
+            opcode = Variants.IMM[immBase];
         } else if (stack.kind(ha) == CONST && swapped != NONE && fits(Variants.IMM[swapped], stack.bits(ha))) {
             imm = stack.bits(ha);
             a = read(hb, 0);
