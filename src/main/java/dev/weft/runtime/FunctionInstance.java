@@ -55,7 +55,7 @@ public final class FunctionInstance implements WasmFunction {
         this.host = null;
         this.paramSlots = ValueSlots.params(type);
         this.resultSlots = ValueSlots.results(type);
-        this.referenceResults = type.results().stream().anyMatch(ValueType::isReference);
+        this.referenceResults = hasReferenceResult(type);
         this.callSlots = Math.max(1, Math.max(paramSlots, resultSlots));
     }
 
@@ -94,8 +94,12 @@ public final class FunctionInstance implements WasmFunction {
         this.host = host;
         this.paramSlots = ValueSlots.params(type);
         this.resultSlots = ValueSlots.results(type);
-        this.referenceResults = type.results().stream().anyMatch(ValueType::isReference);
+        this.referenceResults = hasReferenceResult(type);
         this.callSlots = Math.max(1, paramSlots + resultSlots);
+    }
+
+    private static boolean hasReferenceResult(FunctionType type) {
+        return type.results().stream().anyMatch(ValueType::isReference);
     }
 
     @Override
