@@ -188,11 +188,14 @@ abstract sealed class Numeric extends Blocks permits MemoryAndTables {
         int swapped = Variants.SWAPPED[base];
         int immBase = base;
         long rhs = stack.bits(hb);
-        if (base == Opcodes.I32_SUB || base == Opcodes.I64_SUB) {
-            // x - c is x + -c (wrapping alike): one immediate form, whose fusions (with a branch,
-            // with a load) count-down loops then also get
-            immBase = base == Opcodes.I32_SUB ? Opcodes.I32_ADD : Opcodes.I64_ADD;
-            rhs = base == Opcodes.I32_SUB ? -(int) rhs : -rhs;
+        // x - c is x + -c (wrapping alike): one immediate form, whose fusions (with a branch, with
+        // a load) count-down loops then also get
+        if (base == Opcodes.I32_SUB) {
+            immBase = Opcodes.I32_ADD;
+            rhs = -(int) rhs;
+        } else if (base == Opcodes.I64_SUB) {
+            immBase = Opcodes.I64_ADD;
+            rhs = -rhs;
         }
         if (stack.kind(hb) == CONST && fits(Variants.IMM[immBase], rhs)) {
             imm = rhs;
